@@ -1,0 +1,211 @@
+package io.twinsdk.hub;
+
+import io.twinsdk.hub.auth.AccessPolicies;
+import io.twinsdk.hub.auth.AccessPolicy;
+import io.twinsdk.hub.auth.BearerAuthenticator;
+import io.twinsdk.hub.auth.BearerTokens;
+import io.twinsdk.hub.auth.TokenEndpoint;
+import io.twinsdk.hub.bus.ChangeBus;
+import io.twinsdk.hub.http.HttpGateway;
+import io.twinsdk.hub.http.Realm;
+import io.twinsdk.hub.http.Router;
+import io.twinsdk.hub.store.HubStore;
+import io.twinsdk.hub.store.sqlite.SqliteHubStore;
+import io.twinsdk.hub.tls.HubCertificate;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local hub that speaks the wire protocols of Azure IoT Hub (MQTT device twins, service REST API) and Azure Digital
+ * Twins (data-plane REST API), backed by a durable store in its data directory.
+ *
+ * <p>Start one with {@link #start(HubOptions)}; it listens when the call returns, and {@link #close()} releases every
+ * thread, socket and file it opened. Tests use {@code HubOptions.builder().freePorts().dataDirectory(tmp)}.
+ */
+public final class TwinHub implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwinHub.class);
+  private static final long START_TIMEOUT_SECONDS = 30;
+  private static final String DIGITAL_TWINS_SCOPE = "https://digitaltwins.azure.net";
+
+  private final HubOptions options;
+  private final HubCertificate certificate;
+  private final AccessPolicies policies;
+  private final HubStore store;
+  private final Vertx vertx;
+  private final HttpGateway http;
+  private final int httpsPort;
+  private volatile boolean closed;
+
+  private TwinHub(HubOptions options, HubCertificate certificate, AccessPolicies policies, HubStore store,
+      Vertx vertx, HttpGateway http, int httpsPort) {
+    this.options = options;
+    this.certificate = certificate;
+    this.policies = policies;
+    this.store = store;
+    this.vertx = vertx;
+    this.http = http;
+    this.httpsPort = httpsPort;
+  }
+
+  /**
+   * Starts a hub and waits until it listens.
+   *
+   * @throws UncheckedIOException when the data directory, certificate or ports cannot be used
+   */
+  public static TwinHub start(HubOptions options) {
+    configureLogging();
+    Path data = options.dataDirectory().toAbsolutePath();
+    HubStore store = null;
+    Vertx vertx = null;
+    try {
+      Files.createDirectories(data);
+      Files.createDirectories(options.importDirectory());
+      HubCertificate certificate = options.tlsCertificate().isPresent()
+          ? HubCertificate.load(options.tlsCertificate().get(), options.tlsKey().orElseThrow())
+          : HubCertificate.loadOrGenerate(data, options.hostName());
+      ChangeBus bus = new ChangeBus();
+      store = SqliteHubStore.open(data, bus, 4);
+      AccessPolicies policies = store.write(tx -> AccessPolicies.loadOrCreate(tx.settings(), options.ownerKey()))
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      BearerTokens tokens = new BearerTokens(policies, "twin-hub", options.accessTokenLifetime(), Clock.systemUTC());
+
+      vertx = Vertx.vertx(new VertxOptions()
+          .setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()))
+          .setWorkerPoolSize(4)
+          .setInternalBlockingPoolSize(4));
+      Router router = new Router()
+          .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
+      HttpGateway http = new HttpGateway(vertx, router,
+          Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens)));
+      int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
+          certificate.certificatePath().toString(), certificate.keyPath().toString())
+          .toCompletionStage().toCompletableFuture());
+      TwinHub hub = new TwinHub(options, certificate, policies, store, vertx, http, httpsPort);
+      LOG.info("twin-hub listening on https port {}, data in {}", httpsPort, data);
+      return hub;
+    } catch (IOException e) {
+      cleanUp(store, vertx);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException | Error e) {
+      cleanUp(store, vertx);
+      throw e;
+    } catch (ExecutionException | TimeoutException e) {
+      cleanUp(store, vertx);
+      throw new UncheckedIOException(new IOException("twin-hub could not start: " + e.getCause(), e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cleanUp(store, vertx);
+      throw new IllegalStateException("Interrupted while starting twin-hub", e);
+    }
+  }
+
+  private static <T> T await(java.util.concurrent.CompletableFuture<T> future)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    return future.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static void configureLogging() {
+    // Vert.x logs through JUL unless told otherwise; route it to SLF4J like the rest of the hub.
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+  }
+
+  private static void cleanUp(HubStore store, Vertx vertx) {
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
+          .join();
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  /** The options the hub was started with. */
+  public HubOptions options() {
+    return options;
+  }
+
+  /** The host name in connection strings, SAS scopes and the certificate. */
+  public String hostName() {
+    return options.hostName();
+  }
+
+  /** The bound HTTPS port. */
+  public int httpsPort() {
+    return httpsPort;
+  }
+
+  /** The absolute path of the PEM certificate clients must trust. */
+  public Path certificatePath() {
+    return certificate.certificatePath();
+  }
+
+  /** The hub's TLS certificate. */
+  public X509Certificate certificate() {
+    return certificate.certificate();
+  }
+
+  /** {@code HostName=<host>[:<port>]} as it appears in this hub's connection strings. */
+  public String hostNameWithPort() {
+    return httpsPort == 443 ? options.hostName() : options.hostName() + ":" + httpsPort;
+  }
+
+  /** The {@code iothubowner} service connection string. */
+  public String iotHubConnectionString() {
+    AccessPolicy owner = policies.owner();
+    return "HostName=" + hostNameWithPort() + ";SharedAccessKeyName=" + owner.name() + ";SharedAccessKey="
+        + owner.primaryKey();
+  }
+
+  /** The Digital Twins endpoint, {@code https://<host>[:<port>]}. */
+  public String digitalTwinsEndpoint() {
+    return "https://" + hostNameWithPort();
+  }
+
+  /**
+   * The OAuth2 authority that issues bearer tokens for {@link #digitalTwinsEndpoint()}; append
+   * {@code /{tenant}/oauth2/v2.0/token} (any tenant) for the token URL.
+   */
+  public String authorityHost() {
+    return digitalTwinsEndpoint();
+  }
+
+  /** The scope to request tokens for, as for Azure Digital Twins. */
+  public static String digitalTwinsScope() {
+    return DIGITAL_TWINS_SCOPE + "/.default";
+  }
+
+  /** The hub's access policies (for the owner key: {@code policies().owner()}). */
+  public AccessPolicies policies() {
+    return policies;
+  }
+
+  /** Stops both servers and the store, releasing every thread, socket and file. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("HTTPS server did not close cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    cleanUp(store, vertx);
+  }
+}

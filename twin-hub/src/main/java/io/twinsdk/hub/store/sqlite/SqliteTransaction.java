@@ -1,0 +1,64 @@
+package io.twinsdk.hub.store.sqlite;
+
+import io.twinsdk.hub.bus.ChangeEvent;
+import io.twinsdk.hub.store.DeviceRepository;
+import io.twinsdk.hub.store.DeviceTwinRepository;
+import io.twinsdk.hub.store.SessionRepository;
+import io.twinsdk.hub.store.SettingsRepository;
+import io.twinsdk.hub.store.StoreTransaction;
+import io.twinsdk.hub.store.TelemetryRepository;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link io.twinsdk.hub.store.StoreTransaction} over one SQLite connection. */
+final class SqliteTransaction implements StoreTransaction {
+
+  private final SqliteConnection connection;
+  private final List<ChangeEvent> events = new ArrayList<>();
+
+  SqliteTransaction(SqliteConnection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public SettingsRepository settings() {
+    return new SqliteSettings(connection);
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return new SqliteDevices(connection);
+  }
+
+  @Override
+  public DeviceTwinRepository deviceTwins() {
+    return new SqliteDeviceTwins(connection);
+  }
+
+  @Override
+  public SessionRepository sessions() {
+    return new SqliteSessions(connection);
+  }
+
+  @Override
+  public TelemetryRepository telemetry() {
+    return new SqliteTelemetry(connection);
+  }
+
+  @Override
+  public void emitAfterCommit(ChangeEvent event) {
+    if (connection.isReadOnly()) {
+      throw new IllegalStateException("Read transactions cannot emit change events");
+    }
+    events.add(event);
+  }
+
+  List<ChangeEvent> takeEvents() {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<ChangeEvent> taken = List.copyOf(events);
+    events.clear();
+    return taken;
+  }
+}
