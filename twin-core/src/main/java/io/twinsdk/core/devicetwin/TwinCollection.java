@@ -270,8 +270,11 @@ public final class TwinCollection {
 
   /**
    * Returns the section that results from replacing all properties with those of {@code replacement} at time
-   * {@code now}, together with the merge patch that turns the old properties into the new ones — what IoT Hub sends
-   * the device as a desired-property notification (with {@code null} for removed keys).
+   * {@code now}, together with the notification IoT Hub sends the device for it.
+   *
+   * <p>IoT Hub diffs a replace by key presence, not by value (iothub-protocol.md §0.5): the notification holds every
+   * top-level key of the new properties with its whole value, plus {@code null} for each key that was removed, e.g.
+   * replacing {@code {"a":1,"b":2,"c":3}} by {@code {"a":1,"c":100}} notifies {@code {"a":1,"b":null,"c":100}}.
    *
    * <p>{@code null} members of {@code replacement} count as absent. {@code $version} goes up by one even if nothing
    * changed, since a replace is a write; {@code $metadata} is updated as by {@link #applyPatch} with the returned diff,
@@ -291,7 +294,15 @@ public final class TwinCollection {
     Map<String, JsonNode> members = new LinkedHashMap<>();
     newMembers.fields().forEachRemaining(member -> members.put(member.getKey(), member.getValue()));
     TwinMetadata touched = touch(metadata, oldMembers, diff, now, next);
-    return new Replacement(derived(members, next, touched), diff);
+    ObjectNode notification = JsonNodeFactory.instance.objectNode();
+    oldMembers.fieldNames().forEachRemaining(key -> notification.set(key,
+        newMembers.has(key) ? newMembers.get(key).deepCopy() : NullNode.getInstance()));
+    newMembers.fields().forEachRemaining(member -> {
+      if (!notification.has(member.getKey())) {
+        notification.set(member.getKey(), member.getValue().deepCopy());
+      }
+    });
+    return new Replacement(derived(members, next, touched), notification);
   }
 
   private long requireVersion(String operation) {
@@ -420,11 +431,11 @@ public final class TwinCollection {
   /** A replacement is the outcome of {@link TwinCollection#replace}: the new section and the change to notify. */
   public static final class Replacement {
     private final TwinCollection section;
-    private final ObjectNode diff;
+    private final ObjectNode notification;
 
-    private Replacement(TwinCollection section, ObjectNode diff) {
+    private Replacement(TwinCollection section, ObjectNode notification) {
       this.section = section;
-      this.diff = diff;
+      this.notification = notification;
     }
 
     /** Returns the section after the replacement. */
@@ -433,11 +444,12 @@ public final class TwinCollection {
     }
 
     /**
-     * Returns a copy of the merge patch from the old properties to the new ones: changed and added keys with their new
-     * value, removed keys as {@code null}. It is empty if nothing changed.
+     * Returns a copy of the notification for the device: every top-level key of the new properties with its value, and
+     * {@code null} for each removed key (see {@link TwinCollection#replace}). Applied as a merge patch to the old
+     * properties it gives the new ones.
      */
-    public ObjectNode diff() {
-      return diff.deepCopy();
+    public ObjectNode notification() {
+      return notification.deepCopy();
     }
   }
 }

@@ -378,12 +378,12 @@ class TwinCollectionTest {
     }
 
     @Test
-    void replaceReturnsDiffWithNullsForRemovedKeys() {
+    void replaceNotifiesEveryNewKeyAndNullsForRemovedKeys() {
       TwinCollection section = sectionAtVersion4();
 
       TwinCollection.Replacement replacement = section.replace(json("{\"e\":100,\"a\":{\"b\":1,\"c\":20}}"), T1);
 
-      assertThat(replacement.diff()).isEqualTo(json("{\"d\":null,\"a\":{\"c\":20},\"e\":100}"));
+      assertThat(replacement.notification()).isEqualTo(json("{\"d\":null,\"a\":{\"b\":1,\"c\":20},\"e\":100}"));
       TwinCollection replaced = replacement.section();
       assertThat(replaced.keys()).containsExactly("e", "a");
       assertThat(replaced.membersToJsonNode()).isEqualTo(json("{\"e\":100,\"a\":{\"b\":1,\"c\":20}}"));
@@ -403,16 +403,16 @@ class TwinCollectionTest {
       TwinCollection.Replacement replacement = section.replace(json("{\"d\":3,\"a\":null,\"z\":{\"q\":null}}"), T1);
 
       assertThat(replacement.section().membersToJsonNode()).isEqualTo(json("{\"d\":3,\"z\":{}}"));
-      assertThat(replacement.diff()).isEqualTo(json("{\"a\":null,\"z\":{}}"));
+      assertThat(replacement.notification()).isEqualTo(json("{\"a\":null,\"d\":3,\"z\":{}}"));
     }
 
     @Test
-    void replaceWithSameContentStillBumpsVersionButNotifiesNothing() {
+    void replaceWithSameContentStillBumpsVersionAndNotifiesEveryKey() {
       TwinCollection section = sectionAtVersion4();
 
       TwinCollection.Replacement replacement = section.replace(section.membersToJsonNode(), T1);
 
-      assertThat(replacement.diff()).isEqualTo(json("{}"));
+      assertThat(replacement.notification()).isEqualTo(section.membersToJsonNode());
       assertThat(replacement.section().version()).isEqualTo(OptionalLong.of(5));
       assertStamped(metadataAt(replacement.section(), "d"), T0_TEXT, 4);
     }
