@@ -2,6 +2,7 @@ package io.twinsdk.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -46,14 +47,15 @@ public final class JsonPatch {
   /**
    * Reads a patch from its JSON text.
    *
-   * @throws JsonPatchException if the text is not well-formed JSON (the message gives the line and column; a member
-   *     that appears twice in one object is refused) or {@link #fromJson} refuses the document
+   * @throws JsonPatchException if the text is not one well-formed JSON value (the message gives the line and column;
+   *     a member that appears twice in one object and text after the value are refused) or {@link #fromJson} refuses
+   *     the document
    */
   public static JsonPatch parse(String json) {
     Objects.requireNonNull(json, "json");
     JsonNode tree;
     try {
-      tree = Json.mapper().readTree(json);
+      tree = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation();
       String where = location == null ? ""

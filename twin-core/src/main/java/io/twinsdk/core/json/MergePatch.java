@@ -152,7 +152,7 @@ public final class MergePatch {
    * <p>A value may be a {@link JsonNode} (copied) or any object Jackson can convert to JSON. Because a merge patch
    * merges objects, setting a key to an object value is the same as setting each of its members, and it may be
    * combined with {@link #object} on the same key. Builders are not thread-safe; {@link #build()} may be called more
-   * than once.
+   * than once. A call that throws may have recorded part of an object value already, so discard the builder then.
    */
   public static final class Builder {
 

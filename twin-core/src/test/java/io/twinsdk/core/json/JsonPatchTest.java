@@ -266,6 +266,14 @@ class JsonPatchTest {
   }
 
   @Test
+  void textAfterTheArrayIsRefused() {
+    assertThatExceptionOfType(JsonPatchException.class)
+        .isThrownBy(() -> JsonPatch.parse("[{\"op\":\"remove\",\"path\":\"/a\"}] [{\"op\":\"remove\",\"path\":\"/b\"}]"))
+        .withMessageStartingWith("Malformed JSON Patch at line 1, column ")
+        .withMessageContaining("Trailing token");
+  }
+
+  @Test
   void operationWithTwoOpMembersIsRefused() {
     assertThatExceptionOfType(JsonPatchException.class)
         .isThrownBy(() -> JsonPatch.parse("[{\"op\":\"add\",\"path\":\"/baz\",\"value\":\"qux\",\"op\":\"remove\"}]"))
