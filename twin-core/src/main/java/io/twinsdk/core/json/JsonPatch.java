@@ -97,7 +97,7 @@ public final class JsonPatch {
     }
     Op op = name.isTextual() ? Op.fromJsonName(name.textValue()) : null;
     if (op == null) {
-      throw malformed(index, "has op " + Json.write(name)
+      throw malformed(index, "has op " + JsonValues.abbreviate(name)
           + ", which is not one of \"add\", \"remove\", \"replace\", \"move\", \"copy\", \"test\"");
     }
     JsonPointer path = readPointer(index, op, json, "path");

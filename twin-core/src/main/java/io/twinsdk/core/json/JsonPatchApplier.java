@@ -199,8 +199,11 @@ final class JsonPatchApplier {
   /** Returns the index of an existing element of {@code array} named by token {@code tokenIndex} of {@code pointer}. */
   private int existingIndex(ArrayNode array, JsonPointer pointer, int tokenIndex) {
     String token = pointer.token(tokenIndex);
-    JsonPointer arrayPointer = prefix(pointer, tokenIndex);
     int position = arrayIndex(token);
+    if (position >= 0 && position < array.size()) {
+      return position;
+    }
+    JsonPointer arrayPointer = prefix(pointer, tokenIndex);
     if (position == END) {
       throw fail(pointer, "\"-\" in " + quote(pointer) + " refers to no element of " + quote(arrayPointer)
           + "; only add accepts it, as the last token, to append");
@@ -208,11 +211,8 @@ final class JsonPatchApplier {
     if (position == NOT_AN_INDEX) {
       throw fail(pointer, notAnIndex(token, arrayPointer));
     }
-    if (position >= array.size()) {
-      throw fail(pointer, "index " + token + " is out of range for " + quote(arrayPointer) + ", which has "
-          + array.size() + " elements");
-    }
-    return position;
+    throw fail(pointer, "index " + token + " is out of range for " + quote(arrayPointer) + ", which has "
+        + array.size() + " elements");
   }
 
   /**
@@ -240,7 +240,7 @@ final class JsonPatchApplier {
   }
 
   private static String notAnIndex(String token, JsonPointer arrayPointer) {
-    if (token.length() > 1 && token.charAt(0) == '0' && token.chars().allMatch(Character::isDigit)) {
+    if (token.length() > 1 && token.charAt(0) == '0' && token.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return "array index \"" + token + "\" into " + quote(arrayPointer)
           + " has a leading zero, which RFC 6901 does not allow";
     }
