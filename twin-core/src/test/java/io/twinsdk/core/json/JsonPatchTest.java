@@ -268,7 +268,7 @@ class JsonPatchTest {
   @Test
   void textAfterTheArrayIsRefused() {
     assertThatExceptionOfType(JsonPatchException.class)
-        .isThrownBy(() -> JsonPatch.parse("[{\"op\":\"remove\",\"path\":\"/a\"}] [{\"op\":\"remove\",\"path\":\"/b\"}]"))
+        .isThrownBy(() -> JsonPatch.parse("[{\"op\":\"remove\",\"path\":\"/a\"}] [1]"))
         .withMessageStartingWith("Malformed JSON Patch at line 1, column ")
         .withMessageContaining("Trailing token");
   }

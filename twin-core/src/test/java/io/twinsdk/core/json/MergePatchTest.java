@@ -263,7 +263,8 @@ class MergePatchTest {
 
   @Test
   void applyToMergesIntoTheTargetWithoutModifyingIt() {
-    JsonNode twin = json("{\"targetTemperature\":20,\"climate\":{\"fanOn\":false,\"schedule\":[1,2],\"mode\":\"eco\"}}");
+    JsonNode twin =
+        json("{\"targetTemperature\":20,\"climate\":{\"fanOn\":false,\"schedule\":[1,2],\"mode\":\"eco\"}}");
     JsonNode before = twin.deepCopy();
     MergePatch patch = MergePatch.builder()
         .set("targetTemperature", 21.5)
