@@ -1,11 +1,14 @@
 package io.twinsdk.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsdk.core.internal.Json;
 import java.util.Iterator;
 import java.util.Map;
 
 /** Comparisons of JSON values by their JSON meaning rather than their Java representation. */
 public final class JsonValues {
+
+  private static final int MAX_LENGTH_IN_MESSAGES = 60;
 
   private JsonValues() {}
 
@@ -52,5 +55,33 @@ public final class JsonValues {
       return true;
     }
     return a.equals(b);
+  }
+
+  /**
+   * Returns {@code value} as a JSON tree the caller owns: a {@link JsonNode} is copied, anything else is converted by
+   * the shared mapper.
+   *
+   * @throws IllegalArgumentException if {@code value} is a {@code MissingNode} or Jackson cannot convert it
+   */
+  static JsonNode toTree(Object value) {
+    if (value instanceof JsonNode) {
+      JsonNode node = (JsonNode) value;
+      if (node.isMissingNode()) {
+        throw new IllegalArgumentException("value is a MissingNode, which is no JSON value");
+      }
+      return node.deepCopy();
+    }
+    try {
+      return Json.mapper().valueToTree(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "value of type " + value.getClass().getName() + " cannot be converted to JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns {@code value} as compact JSON cut to a length that keeps an error message readable. */
+  static String abbreviate(JsonNode value) {
+    String json = Json.write(value);
+    return json.length() <= MAX_LENGTH_IN_MESSAGES ? json : json.substring(0, MAX_LENGTH_IN_MESSAGES) + "...";
   }
 }
