@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
  *
  * <p>Numbers keep the form they were written in ({@code 75.0} stays {@code 75.0}, {@code 1.10} stays {@code 1.10}),
  * because twin documents must round-trip byte for byte; duplicate keys are an error rather than "last one wins",
- * because a patch with two values for one key is ambiguous.
+ * because a patch with two values for one key is ambiguous; and text after the document is an error, not ignored.
  */
 public final class Json {
 
@@ -24,6 +24,7 @@ public final class Json {
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
