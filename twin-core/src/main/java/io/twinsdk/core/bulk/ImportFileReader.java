@@ -29,7 +29,9 @@ import java.util.Objects;
  *
  * <p>The file is a {@code {"Section": "Header"}} line and one header object, then the optional sections
  * {@code Models}, {@code Twins} and {@code Relationships}, in that order, each introduced by its marker line and
- * holding one JSON object per line. Blank lines, {@code \r\n} line endings and a byte-order mark at the start are
+ * holding one JSON object per line: a model needs an {@code @id}; a twin needs {@code $dtId} and
+ * {@code $metadata.$model}; a relationship needs {@code $dtId} (its source twin), {@code $relationshipId},
+ * {@code $targetId} and {@code $relationshipName}. Blank lines, {@code \r\n} line endings and a byte-order mark at the start are
  * accepted. Section names, and the {@code Section} key, are matched ignoring case: the service's documentation spells
  * them one way but does not promise that others are refused, and no valid model, twin or relationship line can be
  * mistaken for a marker, so accepting {@code twins} costs nothing.
@@ -174,7 +176,6 @@ public final class ImportFileReader implements Iterator<ImportEntry>, AutoClosea
         return new ImportEntry(section, number, line);
       }
     }
-    endOfInput = true;
     long end = lines.lineNumber() + 1;
     if (section == null) {
       throw new ImportFormatException(end, "the file ends before {\"Section\": \"Header\"}");
@@ -182,6 +183,7 @@ public final class ImportFileReader implements Iterator<ImportEntry>, AutoClosea
     if (header == null) {
       throw new ImportFormatException(end, "the file ends before the header object");
     }
+    endOfInput = true;
     return null;
   }
 

@@ -1,7 +1,5 @@
 package io.twinsdk.core.bulk;
 
-import java.util.Locale;
-
 /** A section of an import file; sections that are present appear in the order of this enum's constants. */
 public enum ImportSection {
 
@@ -30,9 +28,8 @@ public enum ImportSection {
 
   /** Returns the section called {@code name}, ignoring case, or {@code null} if there is none. */
   static ImportSection named(String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
     for (ImportSection section : values()) {
-      if (section.sectionName.toLowerCase(Locale.ROOT).equals(wanted)) {
+      if (section.sectionName.equalsIgnoreCase(name)) {
         return section;
       }
     }

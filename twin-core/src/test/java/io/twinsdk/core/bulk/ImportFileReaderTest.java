@@ -311,6 +311,17 @@ class ImportFileReaderTest {
   }
 
   @Test
+  void readerStaysFailedAfterAnErrorAtTheEnd() {
+    try (ImportFileReader reader = ImportFileReader.open(new StringReader("{\"Section\":\"Header\"}\n"))) {
+      ImportFormatException first = catchThrowableOfType(ImportFormatException.class, reader::hasNext);
+
+      assertThat(first).hasMessage("Line 2: the file ends before the header object");
+      assertThatThrownBy(reader::hasNext).isSameAs(first);
+      assertThatThrownBy(reader::header).isSameAs(first);
+    }
+  }
+
+  @Test
   void closeClosesTheSourceAndEndsReading() {
     boolean[] closed = {false};
     InputStream source = new ByteArrayInputStream(DOCUMENTED_FILE.getBytes(StandardCharsets.UTF_8)) {
