@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +17,7 @@ import java.io.UncheckedIOException;
  *
  * <p>Numbers keep the form they were written in ({@code 75.0} stays {@code 75.0}, {@code 1.10} stays {@code 1.10}),
  * because twin documents must round-trip byte for byte; duplicate keys are an error rather than "last one wins",
- * because a patch with two values for one key is ambiguous; and text after the document is an error, not ignored.
+ * because a patch with two values for one key is ambiguous. {@link #parse} also refuses text after the document.
  */
 public final class Json {
 
@@ -24,11 +25,14 @@ public final class Json {
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .build();
+
+  /** Reads whole documents: trailing text is an error. Not used inside deserializers, which read part of a stream. */
+  private static final ObjectReader DOCUMENT_READER = MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -40,7 +44,7 @@ public final class Json {
   /** Parses {@code json} into a tree, failing with an {@link IllegalArgumentException} that says why. */
   public static JsonNode parse(String json) {
     try {
-      return MAPPER.readTree(json);
+      return DOCUMENT_READER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Malformed JSON: " + e.getOriginalMessage(), e);
     }
