@@ -1,0 +1,211 @@
+package io.twinsdk.core.dtdl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A model set is an immutable, fully resolved set of DTDL Interfaces: every {@code extends}, Component schema and
+ * schema reference of every Interface in the set points into the set. Relationship targets are references by name and
+ * need not be in the set.
+ *
+ * <p>A set grows by parsing more documents against it ({@link #with(Collection)} or
+ * {@link DtdlParser#parse(Collection, ModelSet)}), which returns a new set and leaves this one unchanged, and shrinks
+ * with {@link #without(Collection)}. Instances are thread-safe and meant to be shared.
+ */
+public final class ModelSet {
+
+  private static final ModelSet EMPTY =
+      new ModelSet(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap());
+
+  /** A reusable complex schema with an {@code @id}, and the Interface that defines it. */
+  static final class IndexedSchema {
+    final DtdlSchema schema;
+    final Dtmi owner;
+    final int dtdlVersion;
+
+    IndexedSchema(DtdlSchema schema, Dtmi owner, int dtdlVersion) {
+      this.schema = schema;
+      this.owner = owner;
+      this.dtdlVersion = dtdlVersion;
+    }
+  }
+
+  private final Map<Dtmi, DtdlInterface> interfaces;
+  private final Map<Dtmi, IndexedSchema> schemas;
+  private final Map<Dtmi, Set<Dtmi>> dependencies;
+  private final Map<Dtmi, Set<Dtmi>> dependents;
+
+  ModelSet(Map<Dtmi, DtdlInterface> interfaces, Map<Dtmi, IndexedSchema> schemas, Map<Dtmi, Set<Dtmi>> dependencies) {
+    this.interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
+    this.schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
+    Map<Dtmi, Set<Dtmi>> deps = new LinkedHashMap<>();
+    Map<Dtmi, Set<Dtmi>> reverse = new LinkedHashMap<>();
+    for (Map.Entry<Dtmi, Set<Dtmi>> entry : dependencies.entrySet()) {
+      deps.put(entry.getKey(), Collections.unmodifiableSet(new LinkedHashSet<>(entry.getValue())));
+      for (Dtmi target : entry.getValue()) {
+        reverse.computeIfAbsent(target, k -> new TreeSet<>()).add(entry.getKey());
+      }
+    }
+    reverse.replaceAll((k, v) -> Collections.unmodifiableSet(v));
+    this.dependencies = Collections.unmodifiableMap(deps);
+    this.dependents = Collections.unmodifiableMap(reverse);
+  }
+
+  /** Returns the set with no models. */
+  public static ModelSet empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Returns a new set with the Interfaces of {@code documents} added, parsed with the default options of
+   * {@link DtdlParser#create()}.
+   *
+   * @param documents DTDL documents, each an Interface object or an array of them
+   * @throws DtdlException if a document is invalid, refers to an element that is neither in the documents nor in this
+   *     set, or defines an identifier this set already has
+   */
+  public ModelSet with(Collection<? extends JsonNode> documents) {
+    return DtdlParser.create().parse(documents, this);
+  }
+
+  /**
+   * Returns a new set without the given Interfaces (and the schemas they define).
+   *
+   * @throws IllegalArgumentException if an identifier is not in the set
+   * @throws IllegalStateException if a remaining Interface extends, contains as a Component or uses a schema of one of
+   *     the removed Interfaces; the message names them
+   */
+  public ModelSet without(Collection<Dtmi> ids) {
+    Set<Dtmi> removed = new HashSet<>();
+    for (Dtmi id : Objects.requireNonNull(ids, "ids")) {
+      requireKnown(id);
+      removed.add(id);
+    }
+    List<String> blocked = new ArrayList<>();
+    for (Dtmi id : removed) {
+      for (Dtmi user : referencedBy(id)) {
+        if (!removed.contains(user)) {
+          blocked.add(user + " references " + id);
+        }
+      }
+    }
+    if (!blocked.isEmpty()) {
+      throw new IllegalStateException("Models still referenced by other models: " + String.join("; ", blocked));
+    }
+    Map<Dtmi, DtdlInterface> remaining = new LinkedHashMap<>(interfaces);
+    remaining.keySet().removeAll(removed);
+    Map<Dtmi, IndexedSchema> remainingSchemas = new LinkedHashMap<>(schemas);
+    remainingSchemas.values().removeIf(schema -> removed.contains(schema.owner));
+    Map<Dtmi, Set<Dtmi>> remainingDependencies = new LinkedHashMap<>(dependencies);
+    remainingDependencies.keySet().removeAll(removed);
+    return new ModelSet(remaining, remainingSchemas, remainingDependencies);
+  }
+
+  /** Returns the Interface with identifier {@code id}, or empty. */
+  public Optional<DtdlInterface> get(Dtmi id) {
+    return Optional.ofNullable(interfaces.get(Objects.requireNonNull(id, "id")));
+  }
+
+  /** Returns whether the set has an Interface with identifier {@code id}. */
+  public boolean contains(Dtmi id) {
+    return interfaces.containsKey(Objects.requireNonNull(id, "id"));
+  }
+
+  /** Returns the identifiers of all Interfaces, including Interfaces defined inline in others, in the order added. */
+  public Set<Dtmi> ids() {
+    return interfaces.keySet();
+  }
+
+  /** Returns all Interfaces in the order they were added. */
+  public Collection<DtdlInterface> interfaces() {
+    return interfaces.values();
+  }
+
+  /** Returns the number of Interfaces. */
+  public int size() {
+    return interfaces.size();
+  }
+
+  /** Returns the reusable complex schema (from some Interface's {@code schemas}, or any schema with an {@code @id}). */
+  public Optional<DtdlSchema> schema(Dtmi id) {
+    IndexedSchema indexed = schemas.get(Objects.requireNonNull(id, "id"));
+    return indexed == null ? Optional.empty() : Optional.of(indexed.schema);
+  }
+
+  /**
+   * Returns whether a twin of model {@code modelId} is a twin of {@code baseId}: the identifiers are equal, or the model
+   * extends the base directly or indirectly. An unknown {@code modelId} is assignable to nothing.
+   */
+  public boolean isAssignableTo(Dtmi modelId, Dtmi baseId) {
+    Objects.requireNonNull(baseId, "baseId");
+    DtdlInterface model = interfaces.get(Objects.requireNonNull(modelId, "modelId"));
+    return model != null && model.isAssignableTo(baseId);
+  }
+
+  /**
+   * Returns every Interface that {@code id} needs, directly or indirectly: the Interfaces it extends, those used as
+   * Component schemas, and those whose schemas it uses; breadth-first, without {@code id} itself.
+   *
+   * @throws IllegalArgumentException if {@code id} is not in the set
+   */
+  public Set<Dtmi> dependenciesOf(Dtmi id) {
+    requireKnown(id);
+    Set<Dtmi> result = new LinkedHashSet<>();
+    Deque<Dtmi> queue = new ArrayDeque<>(dependencies.getOrDefault(id, Collections.emptySet()));
+    while (!queue.isEmpty()) {
+      Dtmi next = queue.removeFirst();
+      if (!next.equals(id) && result.add(next)) {
+        queue.addAll(dependencies.getOrDefault(next, Collections.emptySet()));
+      }
+    }
+    return Collections.unmodifiableSet(result);
+  }
+
+  /**
+   * Returns the Interfaces that directly extend {@code id}, use it as a Component schema or use one of its schemas; such
+   * an Interface must be removed first.
+   */
+  public Set<Dtmi> referencedBy(Dtmi id) {
+    return dependents.getOrDefault(Objects.requireNonNull(id, "id"), Collections.emptySet());
+  }
+
+  IndexedSchema indexedSchema(Dtmi id) {
+    return schemas.get(id);
+  }
+
+  Map<Dtmi, IndexedSchema> indexedSchemas() {
+    return schemas;
+  }
+
+  Map<Dtmi, Set<Dtmi>> dependencies() {
+    return dependencies;
+  }
+
+  Map<Dtmi, DtdlInterface> interfaceMap() {
+    return interfaces;
+  }
+
+  private void requireKnown(Dtmi id) {
+    if (!interfaces.containsKey(Objects.requireNonNull(id, "id"))) {
+      throw new IllegalArgumentException("Model " + id + " is not in this model set");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ModelSet" + interfaces.keySet();
+  }
+}
