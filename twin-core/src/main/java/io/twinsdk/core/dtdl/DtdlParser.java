@@ -25,15 +25,15 @@ import java.util.Objects;
  *   <li>The DTDL v2 semantic types and units (a co-typed Property or Telemetry needs a matching {@code unit} and a
  *       numeric schema).
  *   <li>Extension contexts: those the specifications list (DTDL v2 {@code dtmi:iotcentral:context;2}; DTDL v3
- *       QuantitativeTypes, Historization, Annotation, Overriding, MQTT, Requirement) are accepted, and so are any others
- *       when {@link Builder#allowUndefinedExtensions(boolean)} is set. Their definitions are not known to this parser:
- *       under such a context, unknown co-types are accepted, and an element with an unknown co-type may carry further
- *       properties, which are not validated.
+ *       QuantitativeTypes, Historization, Annotation, Overriding, MQTT, Requirement) are accepted, and so are any
+ *       others when {@link Builder#allowUndefinedExtensions(boolean)} is set. Their definitions are not known to this
+ *       parser: under such a context, unknown co-types are accepted, and an element with an unknown co-type may carry
+ *       further properties, which are not validated.
  *   <li>Undefined co-types and properties follow the specifications: DTDL v2 accepts undefined co-types anywhere (open
  *       world); DTDL v3 only under an extension context.
  * </ul>
- * Top-level elements must be Interfaces, as in Azure Digital Twins. Azure-specific restrictions that the language allows
- * (no Commands, no inline Interfaces) are left to the caller: see {@link DtdlInterface#declaresCommands()}.
+ * Top-level elements must be Interfaces, as in Azure Digital Twins. Azure-specific restrictions that the language
+ * allows (no Commands, no inline Interfaces) are left to the caller: see {@link DtdlInterface#declaresCommands()}.
  *
  * <p>Instances are immutable and thread-safe.
  */

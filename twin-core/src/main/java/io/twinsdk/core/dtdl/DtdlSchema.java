@@ -10,7 +10,11 @@ public abstract class DtdlSchema extends DtdlElement {
     super(info);
   }
 
-  /** Returns the number of nested complex schemas, counting this one: 0 for a primitive schema. */
+  /**
+   * Returns the largest number of {@code elementSchema} and {@code schema} steps from this schema down to a primitive
+   * schema or an Enum, the measure of the DTDL nesting limit: 0 for a primitive schema, an Enum or an Object without
+   * fields, 1 for an Array of doubles.
+   */
   abstract int depth();
 
   /** Returns whether an Array (or a geospatial schema, which is array-based) occurs anywhere in this schema. */

@@ -18,9 +18,9 @@ import java.util.OptionalInt;
  * with {@code 0}.
  *
  * <p>{@link #parse} accepts the full grammar and the length limits that hold everywhere: at most {@value #MAX_LENGTH}
- * characters, and at most {@value #MAX_USER_LENGTH} for a user DTMI. Rules that depend on where a DTMI is used are left to
- * the user of the identifier: DTDL v2 documents require a one-part version; model documents allow only user DTMIs and
- * no fragments; an Interface {@code @id} has at most {@value #MAX_INTERFACE_ID_LENGTH} characters; the prefixes
+ * characters, and at most {@value #MAX_USER_LENGTH} for a user DTMI. Rules that depend on where a DTMI is used are left
+ * to the user of the identifier: DTDL v2 documents require a one-part version; model documents allow only user DTMIs
+ * and no fragments; an Interface {@code @id} has at most {@value #MAX_INTERFACE_ID_LENGTH} characters; the prefixes
  * {@code dtmi:dtdl:} and {@code dtmi:standard:} are reserved for the language ({@link #isReserved()}). The DTDL parser
  * in this package applies all of them.
  *
@@ -127,7 +127,7 @@ public final class Dtmi implements Comparable<Dtmi> {
     return system;
   }
 
-  /** Returns whether the DTMI lies in a prefix reserved by the DTDL language: {@code dtmi:dtdl:} or {@code dtmi:standard:}. */
+  /** Returns whether the DTMI is in a prefix reserved by DTDL: {@code dtmi:dtdl:} or {@code dtmi:standard:}. */
   public boolean isReserved() {
     String first = segments.get(0);
     return first.equals("dtdl") || first.equals("standard");
@@ -217,7 +217,8 @@ public final class Dtmi implements Comparable<Dtmi> {
         pos++;
       }
       if (pos == start) {
-        throw fail("a " + what + " is empty or contains a character other than letters, digits and '_' at index " + pos);
+        throw fail("a " + what + " is empty or contains a character other than letters, digits and '_' at index "
+            + pos);
       }
       String segment = text.substring(start, pos);
       char first = segment.charAt(0);

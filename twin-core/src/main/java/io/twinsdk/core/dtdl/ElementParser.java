@@ -110,7 +110,7 @@ final class ElementParser {
     if (element.cls == null) {
       return null;
     }
-    readId(element, json, idRequired);
+    readId(element, json, idRequired || element.cls == ElementClass.INTERFACE);
     elements.add(element);
     Map<Prop, PropSpec> specs = PropSpec.of(element.cls, scope.version);
     Iterator<Map.Entry<String, JsonNode>> members = json.fields();
@@ -120,7 +120,8 @@ final class ElementParser {
     }
     for (PropSpec spec : specs.values()) {
       if (spec.required && !element.given(spec.prop)) {
-        error(element, element.pointer, PropSpec.article(element.describe()) + " requires \"" + spec.prop.term() + "\"");
+        error(element, element.pointer,
+            PropSpec.article(element.describe()) + " requires \"" + spec.prop.term() + "\"");
       }
     }
     if (!element.semanticTypes.isEmpty() && !element.given(Prop.UNIT)) {
@@ -243,7 +244,8 @@ final class ElementParser {
       return null;
     }
     if (!range.contains(material)) {
-      error(element, pointer, PropSpec.article(material.term()) + " is not allowed here; expected " + PropSpec.terms(range));
+      error(element, pointer,
+          PropSpec.article(material.term()) + " is not allowed here; expected " + PropSpec.terms(range));
       return null;
     }
     for (String coType : coTypes) {
@@ -297,7 +299,7 @@ final class ElementParser {
       // An extension in scope may redefine the term.
       element.undefinedCoType = true;
     } else {
-      error(element, pointer, "\"" + coType + "\" cannot be a co-type of a " + material.term());
+      error(element, pointer, "\"" + coType + "\" cannot be a co-type of " + PropSpec.article(material.term()));
     }
   }
 
@@ -388,31 +390,31 @@ final class ElementParser {
     try {
       switch (spec.kind) {
         case STRING:
-          element.put(spec.prop, pointer, readString(element, spec, pointer, value));
+          element.put(spec.prop, pointer, readString(element, spec, value));
           break;
         case LANGUAGE_MAP:
-          Map<String, String> texts = JsonLdValues.languageMap(value);
+          Map<String, String> texts = JsonLdValues.languageMap(value, strict(element));
           for (Map.Entry<String, String> text : texts.entrySet()) {
-            checkLength(element, spec, pointer, text.getValue());
+            checkLength(element, spec, text.getValue());
           }
           element.put(spec.prop, pointer, texts);
           break;
         case BOOLEAN:
-          JsonNode flag = single(JsonLdValues.literals(value));
+          JsonNode flag = single(JsonLdValues.literals(value, strict(element)));
           if (flag != null && !flag.isBoolean()) {
             throw new BadValue("must be true or false");
           }
           element.put(spec.prop, pointer, flag == null ? null : flag.booleanValue());
           break;
         case INTEGER:
-          JsonNode number = single(JsonLdValues.literals(value));
+          JsonNode number = single(JsonLdValues.literals(value, strict(element)));
           if (number != null && !(number.isIntegralNumber() && number.canConvertToInt())) {
             throw new BadValue("must be an integer");
           }
           element.put(spec.prop, pointer, number == null ? null : number.intValue());
           break;
         case LITERAL:
-          JsonNode literal = single(JsonLdValues.literals(value));
+          JsonNode literal = single(JsonLdValues.literals(value, strict(element)));
           if (literal != null && !literal.isTextual() && !(literal.isIntegralNumber() && literal.canConvertToInt())) {
             throw new BadValue("must be an integer or a string");
           }
@@ -446,8 +448,8 @@ final class ElementParser {
     }
   }
 
-  private String readString(Element element, PropSpec spec, String pointer, JsonNode value) {
-    String text = single(JsonLdValues.strings(value));
+  private static String readString(Element element, PropSpec spec, JsonNode value) {
+    String text = single(JsonLdValues.strings(value, strict(element)));
     if (text == null) {
       return null;
     }
@@ -462,15 +464,20 @@ final class ElementParser {
       }
       return text;
     }
-    checkLength(element, spec, pointer, text);
+    checkLength(element, spec, text);
     return text;
   }
 
-  private void checkLength(Element element, PropSpec spec, String pointer, String text) {
+  private static void checkLength(Element element, PropSpec spec, String text) {
     if (text.length() > spec.maxLength) {
       throw new BadValue("is " + text.length() + " characters long; DTDL v" + element.version() + " allows at most "
           + spec.maxLength);
     }
+  }
+
+  /** Returns whether value objects must follow DTDL v3's stricter rules. */
+  private static boolean strict(Element element) {
+    return element.version() >= 3;
   }
 
   /** Returns the only value, {@code null} when there is none, or fails when there are several. */
@@ -564,12 +571,12 @@ final class ElementParser {
     if (reference == null) {
       throw new BadValue("\"" + text + "\" is neither "
           + (spec.kind == PropSpec.Kind.SCHEMA ? "a DTDL v" + element.version() + " primitive schema" : "an object")
-          + " nor the DTMI of a " + spec.rangeTerms());
+          + " nor the DTMI of " + PropSpec.article(spec.rangeTerms()));
     }
     return new Ref(element, spec, pointer, null, reference, null);
   }
 
-  /** Returns whether an element of {@code cls} and {@code version} may be the value of {@code spec} on {@code holder}. */
+  /** Returns whether an element of {@code cls} and {@code version} may be a value of {@code spec} on {@code holder}. */
   static boolean versionsCompatible(Element holder, PropSpec spec, ElementClass cls, int version) {
     if (version == holder.version()) {
       return true;

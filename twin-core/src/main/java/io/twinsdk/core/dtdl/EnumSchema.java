@@ -43,7 +43,7 @@ public final class EnumSchema extends DtdlSchema {
 
   @Override
   int depth() {
-    return 1;
+    return 0;
   }
 
   @Override

@@ -16,8 +16,8 @@ final class GeoJson {
   private GeoJson() {}
 
   /**
-   * Returns {@code null} when {@code value} is a geometry of the given schema; otherwise the detail to append to "expected
-   * a GeoJSON X but got Y": empty, or {@code ": ..."} saying what is wrong.
+   * Returns {@code null} when {@code value} is a geometry of the given schema; otherwise the detail to append to
+   * "expected a GeoJSON X but got Y": empty, or {@code ": ..."} saying what is wrong.
    */
   static String check(JsonNode value, PrimitiveSchema schema) {
     if (!value.isObject()) {

@@ -49,7 +49,7 @@ public final class ModelError {
     return document;
   }
 
-  /** Returns the JSON pointer (RFC 6901) of the offending value within its document; {@code ""} is the whole document. */
+  /** Returns the JSON pointer (RFC 6901) of the offending value in its document; {@code ""} is the whole document. */
   public String pointer() {
     return pointer;
   }

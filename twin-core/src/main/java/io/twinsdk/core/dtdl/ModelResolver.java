@@ -74,7 +74,7 @@ final class ModelResolver {
       if (index.containsKey(element.id)) {
         error(ModelError.Code.DUPLICATE_ID, element, pointer, "@id " + element.id + " is used by more than one element",
             null);
-      } else if (base.contains(element.id) || base.indexedSchema(element.id) != null) {
+      } else if (base.contains(element.id) || base.interfaceOfInnerId(element.id) != null) {
         error(ModelError.Code.ALREADY_EXISTS, element, pointer, "a model with @id " + element.id + " already exists",
             null);
       } else {
@@ -96,19 +96,11 @@ final class ModelResolver {
     }
     Element target = index.get(ref.reference);
     if (target != null) {
-      if (!ref.spec.range.contains(target.cls)) {
-        invalid(holder, ref.pointer, ref.reference + " is " + PropSpec.article(target.describe()) + ", but "
-            + PropSpec.article(ref.spec.rangeTerms()) + " is expected here");
-      } else if (!ElementParser.versionsCompatible(holder, ref.spec, target.cls, target.version())) {
-        invalid(holder, ref.pointer, ref.reference + " is a DTDL v" + target.version() + " " + target.describe()
-            + ", which a DTDL v" + holder.version() + " " + holder.describe() + " cannot use");
-      } else {
-        ref.target = target;
-        depend(holder, target.interfaceScope().id);
-      }
+      resolveToElement(ref, target);
       return;
     }
     DtdlInterface existing = base.get(ref.reference).orElse(null);
+    Dtmi container = base.interfaceOfInnerId(ref.reference);
     if (existing != null && ref.spec.range.contains(ElementClass.INTERFACE)) {
       if (!ElementParser.versionsCompatible(holder, ref.spec, ElementClass.INTERFACE, existing.dtdlVersion())) {
         invalid(holder, ref.pointer, ref.reference + " is a DTDL v" + existing.dtdlVersion()
@@ -117,38 +109,39 @@ final class ModelResolver {
       }
       ref.resolved = existing;
       depend(holder, existing.id());
-      return;
+    } else if (existing != null) {
+      invalid(holder, ref.pointer, ref.reference + " is an Interface, but " + PropSpec.article(ref.spec.rangeTerms())
+          + " is expected here");
+    } else if (container != null) {
+      invalid(holder, ref.pointer, notReferenceable(ref.reference, container));
+    } else {
+      error(ModelError.Code.UNRESOLVED_REFERENCE, holder, ref.pointer, ref.reference
+          + " is not defined in the documents nor among the existing models", ref.reference.toString());
     }
-    ModelSet.IndexedSchema schema = base.indexedSchema(ref.reference);
-    if (schema != null && ref.spec.range.contains(classOf(schema.schema))) {
-      if (schema.dtdlVersion != holder.version()) {
-        invalid(holder, ref.pointer, ref.reference + " is a DTDL v" + schema.dtdlVersion
-            + " schema, which a DTDL v" + holder.version() + " " + holder.describe() + " cannot use");
-        return;
-      }
-      ref.resolved = schema.schema;
-      depend(holder, schema.owner);
-      return;
-    }
-    if (existing != null || schema != null) {
-      invalid(holder, ref.pointer, ref.reference + " is not " + PropSpec.article(ref.spec.rangeTerms()));
-      return;
-    }
-    error(ModelError.Code.UNRESOLVED_REFERENCE, holder, ref.pointer, ref.reference
-        + " is not defined in the documents nor among the existing models", ref.reference.toString());
   }
 
-  private static ElementClass classOf(DtdlSchema schema) {
-    if (schema instanceof ArraySchema) {
-      return ElementClass.ARRAY;
+  private void resolveToElement(Ref ref, Element target) {
+    Element holder = ref.holder;
+    if (!ref.spec.range.contains(target.cls)) {
+      invalid(holder, ref.pointer, ref.reference + " is " + PropSpec.article(target.describe()) + ", but "
+          + PropSpec.article(ref.spec.rangeTerms()) + " is expected here");
+    } else if (!ElementParser.versionsCompatible(holder, ref.spec, target.cls, target.version())) {
+      invalid(holder, ref.pointer, ref.reference + " is a DTDL v" + target.version() + " " + target.describe()
+          + ", which a DTDL v" + holder.version() + " " + holder.describe() + " cannot use");
+    } else if (target.cls != ElementClass.INTERFACE && target.interfaceScope() != holder.interfaceScope()) {
+      // DTDL partitions a model by Interface; only Interfaces are referenceable across partitions.
+      invalid(holder, ref.pointer, notReferenceable(ref.reference, target.interfaceScope().id));
+    } else {
+      ref.target = target;
+      if (target.cls == ElementClass.INTERFACE) {
+        depend(holder, target.id);
+      }
     }
-    if (schema instanceof EnumSchema) {
-      return ElementClass.ENUM;
-    }
-    if (schema instanceof MapSchema) {
-      return ElementClass.MAP;
-    }
-    return ElementClass.OBJECT;
+  }
+
+  private static String notReferenceable(Dtmi reference, Dtmi container) {
+    return reference + " is defined inside Interface " + container + "; apart from Interfaces, an element can only"
+        + " refer to elements defined in its own Interface";
   }
 
   private void depend(Element holder, Dtmi target) {
@@ -232,8 +225,9 @@ final class ModelResolver {
       for (DtdlContent inherited : baseInterface.effectiveContents().values()) {
         DtdlContent previous = effective.putIfAbsent(inherited.name(), inherited);
         if (previous != null && previous != inherited) {
-          invalid(element, element.pointerOf(Prop.EXTENDS), "Interface " + element.id + " inherits two contents named \""
-              + inherited.name() + "\", from " + previous.definedIn() + " and from " + inherited.definedIn());
+          invalid(element, element.pointerOf(Prop.EXTENDS), "Interface " + element.id + " inherits two contents"
+              + " named \"" + inherited.name() + "\", from " + previous.definedIn() + " and from "
+              + inherited.definedIn());
         }
       }
     }
@@ -419,7 +413,7 @@ final class ModelResolver {
     }
     if (built != null && built.depth() > MAX_SCHEMA_DEPTH) {
       invalid(element, element.pointer, "complex schemas are nested " + built.depth()
-          + " levels deep here; DTDL allows at most " + MAX_SCHEMA_DEPTH);
+          + " levels deep here (counting elementSchema and schema steps); DTDL allows at most " + MAX_SCHEMA_DEPTH);
       built = null;
     }
     if (built == null) {
@@ -511,18 +505,17 @@ final class ModelResolver {
 
   private ModelSet assemble(List<Element> elements) {
     Map<Dtmi, DtdlInterface> all = new LinkedHashMap<>(base.interfaceMap());
-    Map<Dtmi, ModelSet.IndexedSchema> indexedSchemas = new LinkedHashMap<>(base.indexedSchemas());
+    Map<Dtmi, Dtmi> innerIds = new LinkedHashMap<>(base.innerIds());
     Map<Dtmi, Set<Dtmi>> allDependencies = new LinkedHashMap<>(base.dependencies());
     for (Element element : elements) {
       if (element.cls == ElementClass.INTERFACE) {
         all.put(element.id, interfaces.get(element));
         allDependencies.put(element.id, dependencies.getOrDefault(element.id, Collections.emptySet()));
-      } else if (element.id != null && schemas.containsKey(element)) {
-        Element owner = element.interfaceScope();
-        indexedSchemas.put(element.id, new ModelSet.IndexedSchema(schemas.get(element), owner.id, element.version()));
+      } else if (element.id != null) {
+        innerIds.put(element.id, element.interfaceScope().id);
       }
     }
-    return new ModelSet(all, indexedSchemas, allDependencies);
+    return new ModelSet(all, innerIds, allDependencies);
   }
 
   private static ElementInfo info(Element element) {

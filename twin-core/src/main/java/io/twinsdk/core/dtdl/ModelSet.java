@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A model set is an immutable, fully resolved set of DTDL Interfaces: every {@code extends}, Component schema and
- * schema reference of every Interface in the set points into the set. Relationship targets are references by name and
- * need not be in the set.
+ * A model set is an immutable, fully resolved set of DTDL Interfaces: every {@code extends} and Component schema of
+ * every Interface in the set points into the set. Relationship targets are references by name and need not be in the
+ * set.
  *
  * <p>A set grows by parsing more documents against it ({@link #with(Collection)} or
  * {@link DtdlParser#parse(Collection, ModelSet)}), which returns a new set and leaves this one unchanged, and shrinks
@@ -30,27 +30,15 @@ public final class ModelSet {
   private static final ModelSet EMPTY =
       new ModelSet(Collections.emptyMap(), Collections.emptyMap(), Collections.emptyMap());
 
-  /** A reusable complex schema with an {@code @id}, and the Interface that defines it. */
-  static final class IndexedSchema {
-    final DtdlSchema schema;
-    final Dtmi owner;
-    final int dtdlVersion;
-
-    IndexedSchema(DtdlSchema schema, Dtmi owner, int dtdlVersion) {
-      this.schema = schema;
-      this.owner = owner;
-      this.dtdlVersion = dtdlVersion;
-    }
-  }
-
   private final Map<Dtmi, DtdlInterface> interfaces;
-  private final Map<Dtmi, IndexedSchema> schemas;
+  /** The {@code @id}s of the elements inside the Interfaces (contents, schemas, ...), each with its Interface. */
+  private final Map<Dtmi, Dtmi> innerIds;
   private final Map<Dtmi, Set<Dtmi>> dependencies;
   private final Map<Dtmi, Set<Dtmi>> dependents;
 
-  ModelSet(Map<Dtmi, DtdlInterface> interfaces, Map<Dtmi, IndexedSchema> schemas, Map<Dtmi, Set<Dtmi>> dependencies) {
+  ModelSet(Map<Dtmi, DtdlInterface> interfaces, Map<Dtmi, Dtmi> innerIds, Map<Dtmi, Set<Dtmi>> dependencies) {
     this.interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
-    this.schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
+    this.innerIds = Collections.unmodifiableMap(new LinkedHashMap<>(innerIds));
     Map<Dtmi, Set<Dtmi>> deps = new LinkedHashMap<>();
     Map<Dtmi, Set<Dtmi>> reverse = new LinkedHashMap<>();
     for (Map.Entry<Dtmi, Set<Dtmi>> entry : dependencies.entrySet()) {
@@ -82,11 +70,11 @@ public final class ModelSet {
   }
 
   /**
-   * Returns a new set without the given Interfaces (and the schemas they define).
+   * Returns a new set without the given Interfaces.
    *
    * @throws IllegalArgumentException if an identifier is not in the set
-   * @throws IllegalStateException if a remaining Interface extends, contains as a Component or uses a schema of one of
-   *     the removed Interfaces; the message names them
+   * @throws IllegalStateException if a remaining Interface extends one of the removed Interfaces, uses it as a
+   *     Component schema or defines it inline; the message names them
    */
   public ModelSet without(Collection<Dtmi> ids) {
     Set<Dtmi> removed = new HashSet<>();
@@ -107,11 +95,11 @@ public final class ModelSet {
     }
     Map<Dtmi, DtdlInterface> remaining = new LinkedHashMap<>(interfaces);
     remaining.keySet().removeAll(removed);
-    Map<Dtmi, IndexedSchema> remainingSchemas = new LinkedHashMap<>(schemas);
-    remainingSchemas.values().removeIf(schema -> removed.contains(schema.owner));
+    Map<Dtmi, Dtmi> remainingInnerIds = new LinkedHashMap<>(innerIds);
+    remainingInnerIds.values().removeIf(removed::contains);
     Map<Dtmi, Set<Dtmi>> remainingDependencies = new LinkedHashMap<>(dependencies);
     remainingDependencies.keySet().removeAll(removed);
-    return new ModelSet(remaining, remainingSchemas, remainingDependencies);
+    return new ModelSet(remaining, remainingInnerIds, remainingDependencies);
   }
 
   /** Returns the Interface with identifier {@code id}, or empty. */
@@ -139,15 +127,9 @@ public final class ModelSet {
     return interfaces.size();
   }
 
-  /** Returns the reusable complex schema (from some Interface's {@code schemas}, or any schema with an {@code @id}). */
-  public Optional<DtdlSchema> schema(Dtmi id) {
-    IndexedSchema indexed = schemas.get(Objects.requireNonNull(id, "id"));
-    return indexed == null ? Optional.empty() : Optional.of(indexed.schema);
-  }
-
   /**
-   * Returns whether a twin of model {@code modelId} is a twin of {@code baseId}: the identifiers are equal, or the model
-   * extends the base directly or indirectly. An unknown {@code modelId} is assignable to nothing.
+   * Returns whether a twin of model {@code modelId} is a twin of {@code baseId}: the identifiers are equal, or the
+   * model extends the base directly or indirectly. An unknown {@code modelId} is assignable to nothing.
    */
   public boolean isAssignableTo(Dtmi modelId, Dtmi baseId) {
     Objects.requireNonNull(baseId, "baseId");
@@ -157,7 +139,7 @@ public final class ModelSet {
 
   /**
    * Returns every Interface that {@code id} needs, directly or indirectly: the Interfaces it extends, those used as
-   * Component schemas, and those whose schemas it uses; breadth-first, without {@code id} itself.
+   * Component schemas and those defined inline in it; breadth-first, without {@code id} itself.
    *
    * @throws IllegalArgumentException if {@code id} is not in the set
    */
@@ -175,19 +157,20 @@ public final class ModelSet {
   }
 
   /**
-   * Returns the Interfaces that directly extend {@code id}, use it as a Component schema or use one of its schemas; such
-   * an Interface must be removed first.
+   * Returns the Interfaces that directly extend {@code id}, use it as a Component schema or define it inline; such an
+   * Interface must be removed first.
    */
   public Set<Dtmi> referencedBy(Dtmi id) {
     return dependents.getOrDefault(Objects.requireNonNull(id, "id"), Collections.emptySet());
   }
 
-  IndexedSchema indexedSchema(Dtmi id) {
-    return schemas.get(id);
+  /** Returns the Interface whose definition contains the element with {@code @id} {@code id}, or {@code null}. */
+  Dtmi interfaceOfInnerId(Dtmi id) {
+    return innerIds.get(id);
   }
 
-  Map<Dtmi, IndexedSchema> indexedSchemas() {
-    return schemas;
+  Map<Dtmi, Dtmi> innerIds() {
+    return innerIds;
   }
 
   Map<Dtmi, Set<Dtmi>> dependencies() {

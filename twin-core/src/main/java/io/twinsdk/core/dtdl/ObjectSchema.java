@@ -32,11 +32,11 @@ public final class ObjectSchema extends DtdlSchema {
 
   @Override
   int depth() {
-    int deepest = 0;
+    int deepest = -1;
     for (DtdlField field : fields.values()) {
       deepest = Math.max(deepest, field.schema().depth());
     }
-    return 1 + deepest;
+    return deepest + 1;
   }
 
   @Override

@@ -35,6 +35,8 @@ public final class TwinValidator {
       new HashSet<>(Arrays.asList("lastUpdateTime", "sourceTime")));
   private static final List<String> RELATIONSHIP_SYSTEM_PROPERTIES = Collections.unmodifiableList(
       Arrays.asList("$relationshipId", "$sourceId", "$targetId", "$relationshipName", ETAG));
+  private static final String NOT_MATCHING = "";
+  private static final String OUT_OF_RANGE = ", which is out of range";
   private static final int MAX_ECHO = 40;
   private static final int MAX_LISTED = 10;
   private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
@@ -313,40 +315,47 @@ public final class TwinValidator {
 
   private void validatePrimitive(JsonNode value, PrimitiveSchema schema, String pointer,
       List<ValidationError> errors) {
-    String problem;
-    if (schema.isGeospatial()) {
-      problem = GeoJson.check(value, schema);
-    } else if (schema == PrimitiveSchema.BOOLEAN) {
-      problem = value.isBoolean() ? null : "";
-    } else if (schema == PrimitiveSchema.STRING) {
-      problem = value.isTextual() ? null : "";
-    } else if (schema == PrimitiveSchema.INTEGER || schema == PrimitiveSchema.LONG) {
-      problem = checkInteger(value, schema == PrimitiveSchema.INTEGER);
-    } else if (schema == PrimitiveSchema.DOUBLE || schema == PrimitiveSchema.FLOAT) {
-      problem = !value.isNumber() ? ""
-          : value.decimalValue().abs().compareTo(schema == PrimitiveSchema.DOUBLE ? DOUBLE_MAX : FLOAT_MAX) > 0
-              ? ", which is out of range" : null;
-    } else {
-      problem = value.isTextual() && matchesTemporal(value.textValue(), schema) ? null : "";
-    }
-    if (problem != null) {
+    String mismatch = mismatch(value, schema);
+    if (mismatch != null) {
       errors.add(new ValidationError(pointer, "expected " + schema.expected() + " but got " + describe(value)
-          + problem));
+          + mismatch));
     }
   }
 
-  private static String checkInteger(JsonNode value, boolean int32) {
-    if (!value.isNumber()) {
-      return "";
+  /**
+   * Returns {@code null} when {@code value} matches {@code schema}; otherwise what to append to "expected X but got Y":
+   * nothing when the kind of value is wrong, or a clause saying why a value of the right kind does not fit.
+   */
+  private static String mismatch(JsonNode value, PrimitiveSchema schema) {
+    if (schema.isGeospatial()) {
+      return GeoJson.check(value, schema);
     }
-    BigDecimal number = value.decimalValue();
+    boolean matches;
+    if (schema == PrimitiveSchema.BOOLEAN) {
+      matches = value.isBoolean();
+    } else if (schema == PrimitiveSchema.STRING) {
+      matches = value.isTextual();
+    } else if (schema.isNumeric()) {
+      return value.isNumber() ? numberMismatch(value.decimalValue(), schema) : NOT_MATCHING;
+    } else {
+      matches = value.isTextual() && matchesTemporal(value.textValue(), schema);
+    }
+    return matches ? null : NOT_MATCHING;
+  }
+
+  private static String numberMismatch(BigDecimal number, PrimitiveSchema schema) {
+    if (schema == PrimitiveSchema.DOUBLE || schema == PrimitiveSchema.FLOAT) {
+      BigDecimal max = schema == PrimitiveSchema.DOUBLE ? DOUBLE_MAX : FLOAT_MAX;
+      return number.abs().compareTo(max) > 0 ? OUT_OF_RANGE : null;
+    }
     if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
-      return "";
+      return NOT_MATCHING;
     }
     BigInteger integer = number.toBigInteger();
+    boolean int32 = schema == PrimitiveSchema.INTEGER;
     boolean inRange = int32 ? integer.compareTo(INT_MIN) >= 0 && integer.compareTo(INT_MAX) <= 0
         : integer.compareTo(LONG_MIN) >= 0 && integer.compareTo(LONG_MAX) <= 0;
-    return inRange ? null : ", which is out of range";
+    return inRange ? null : OUT_OF_RANGE;
   }
 
   private static boolean matchesTemporal(String text, PrimitiveSchema schema) {

@@ -143,9 +143,28 @@ class DtdlParserTest {
   }
 
   @Test
-  void languageTagsMustBeWellFormed() {
+  void languageCodesMustBeWellFormedAndUnique() {
+    assertThat(parse(v3("\"displayName\": {\"en-US\": \"a\", \"zh-Hant\": \"b\", \"sr-Latn-RS\": \"c\"}")).size())
+        .isEqualTo(1);
     assertThat(reject(v3("\"displayName\": {\"English\": \"x\"}"))).singleElement()
-        .satisfies(error -> assertThat(error.message()).contains("\"English\", which is not a language tag"));
+        .satisfies(error -> assertThat(error.message()).contains("\"English\", which is not a language code"));
+    assertThat(reject(v3("\"displayName\": [\"hello\", {\"@value\": \"hi\", \"@language\": \"en\"}]")))
+        .singleElement().satisfies(error -> assertThat(error.message())
+            .contains("more than one text for language \"en\""));
+  }
+
+  @Test
+  void valueObjectsMustBeTypedConsistentlyAndV3AllowsNoOtherKeywords() {
+    assertThat(parse(v3("""
+        "comment": {"@value": "c", "@type": "xsd:string"},
+        "contents": {"@type": "Relationship", "name": {"@value": "r"},
+                     "maxMultiplicity": {"@value": 3, "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+                     "writable": {"@value": true, "@type": "xsd:boolean"}}""")).size()).isEqualTo(1);
+    assertThat(reject(v3("\"comment\": {\"@value\": \"c\", \"@type\": \"xsd:integer\"}"))).singleElement()
+        .satisfies(error -> assertThat(error.message()).contains("may only be typed \"xsd:string\""));
+    assertThat(reject(v3("\"comment\": {\"@value\": \"c\", \"@language\": \"en\"}"))).singleElement()
+        .satisfies(error -> assertThat(error.message()).contains("only \"@value\" and \"@type\""));
+    assertThat(parse(v2("\"comment\": {\"@value\": \"c\", \"@language\": \"en\"}")).size()).isEqualTo(1);
   }
 
   @Test
@@ -353,6 +372,17 @@ class DtdlParserTest {
   }
 
   @Test
+  void reservedTermsAreNotUndefinedCoTypes() {
+    String property = "\"contents\": {\"@type\": [\"Property\", \"%s\"], \"name\": \"p\", \"schema\": \"double\"}";
+
+    assertThat(reject(v2(property.formatted("kelvin")))).singleElement()
+        .satisfies(error -> assertThat(error.message()).isEqualTo("\"kelvin\" cannot be a co-type of a Property"));
+    assertThat(reject(v2(property.formatted("Schema")))).hasSize(1);
+    assertThat(reject(v2(property.formatted("dtmi:dtdl:class:Telemetry;2")))).singleElement()
+        .satisfies(error -> assertThat(error.message()).contains("names two DTDL classes, Property and Telemetry"));
+  }
+
+  @Test
   void knownExtensionContextsAreAcceptedAndTheirTermsTolerated() {
     ModelSet models = parse("""
         {"@context": ["dtmi:dtdl:context;3", "dtmi:dtdl:extension:quantitativeTypes;1"],
@@ -432,16 +462,18 @@ class DtdlParserTest {
   }
 
   @Test
-  void complexSchemasNestAtMostFiveLevels() {
-    String five = "{\"@type\": \"Array\", \"elementSchema\": ".repeat(5) + "\"double\"" + "}".repeat(5);
-    String six = "{\"@type\": \"Array\", \"elementSchema\": ".repeat(6) + "\"double\"" + "}".repeat(6);
+  void complexSchemasNestAtMostFiveSchemaStepsDeep() {
+    String arrays = "{\"@type\": \"Array\", \"elementSchema\": ";
+    String enumSchema = "{\"@type\": \"Enum\", \"valueSchema\": \"integer\"}";
+    String telemetry = "\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": %s}";
 
-    assertThat(parse(v3("\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": " + five + "}"))
-        .size()).isEqualTo(1);
-    assertThat(reject(v3("\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": " + six + "}")))
+    assertThat(parse(v3(telemetry.formatted(arrays.repeat(5) + "\"double\"" + "}".repeat(5)))).size()).isEqualTo(1);
+    assertThat(parse(v3(telemetry.formatted(arrays.repeat(5) + enumSchema + "}".repeat(5)))).size())
+        .as("an Enum adds no schema step").isEqualTo(1);
+    assertThat(reject(v3(telemetry.formatted(arrays.repeat(6) + "\"double\"" + "}".repeat(6)))))
         .singleElement().satisfies(error -> {
           assertThat(error.pointer()).isEqualTo("/contents/schema");
-          assertThat(error.message()).contains("nested 6 levels deep here; DTDL allows at most 5");
+          assertThat(error.message()).contains("nested 6 levels deep").contains("DTDL allows at most 5");
         });
   }
 

@@ -23,8 +23,8 @@ class ModelSetTest {
 
   private static ModelSet building() {
     return ModelSet.empty().with(List.of(
-        model("dtmi:ex:Space;1", "\"contents\": [{\"@type\": \"Property\", \"name\": \"name\", \"schema\": \"string\"}]"),
-        model("dtmi:ex:Wifi;1", "\"contents\": [{\"@type\": \"Property\", \"name\": \"ssid\", \"schema\": \"string\"}]"),
+        model("dtmi:ex:Space;1", "\"contents\": {\"@type\": \"Property\", \"name\": \"name\", \"schema\": \"string\"}"),
+        model("dtmi:ex:Wifi;1", "\"contents\": {\"@type\": \"Property\", \"name\": \"ssid\", \"schema\": \"string\"}"),
         model("dtmi:ex:Room;1", """
             "extends": "dtmi:ex:Space;1",
             "contents": [{"@type": "Property", "name": "occupied", "schema": "boolean"},
@@ -43,7 +43,8 @@ class ModelSetTest {
   void referencesResolveAcrossDocumentsInAnyOrder() {
     ModelSet models = ModelSet.empty().with(List.of(
         model("dtmi:ex:ConferenceRoom;1", "\"extends\": \"dtmi:ex:Room;1\""),
-        model("dtmi:ex:Room;1", "\"contents\": {\"@type\": \"Property\", \"name\": \"occupied\", \"schema\": \"boolean\"}")));
+        model("dtmi:ex:Room;1",
+            "\"contents\": {\"@type\": \"Property\", \"name\": \"occupied\", \"schema\": \"boolean\"}")));
 
     DtdlInterface conferenceRoom = models.get(CONFERENCE_ROOM).orElseThrow();
     assertThat(conferenceRoom.bases()).extracting(DtdlInterface::id).containsExactly(ROOM);
@@ -109,21 +110,45 @@ class ModelSetTest {
   }
 
   @Test
-  void dependenciesAreBasesComponentsAndUsedSchemasTransitively() {
-    ModelSet models = building()
-        .with(List.of(model("dtmi:ex:Units;1", "\"schemas\": {\"@id\": \"dtmi:ex:Units:mode;1\", \"@type\": \"Enum\","
-            + " \"valueSchema\": \"string\", \"enumValues\": [{\"name\": \"eco\", \"enumValue\": \"eco\"}]}")))
-        .with(List.of(model("dtmi:ex:ConferenceRoom;1", """
-            "extends": "dtmi:ex:Room;1",
-            "contents": {"@type": "Property", "name": "mode", "schema": "dtmi:ex:Units:mode;1"}""")));
+  void dependenciesAreBasesAndComponentSchemasTransitively() {
+    ModelSet models = building().with(List.of(model("dtmi:ex:ConferenceRoom;1", "\"extends\": \"dtmi:ex:Room;1\"")));
 
-    assertThat(models.dependenciesOf(ROOM)).containsExactlyInAnyOrder(SPACE, WIFI);
-    assertThat(models.dependenciesOf(CONFERENCE_ROOM))
-        .containsExactlyInAnyOrder(ROOM, Dtmi.parse("dtmi:ex:Units;1"), SPACE, WIFI);
+    assertThat(models.dependenciesOf(ROOM)).containsExactly(SPACE, WIFI);
+    assertThat(models.dependenciesOf(CONFERENCE_ROOM)).containsExactly(ROOM, SPACE, WIFI);
     assertThat(models.dependenciesOf(SPACE)).isEmpty();
-    assertThat(models.schema(Dtmi.parse("dtmi:ex:Units:mode;1"))).containsInstanceOf(EnumSchema.class);
     assertThatThrownBy(() -> models.dependenciesOf(Dtmi.parse("dtmi:ex:Unknown;1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dtmi:ex:Unknown;1");
+  }
+
+  @Test
+  void elementsInsideAnotherInterfaceCannotBeReferenced() {
+    ModelSet units = ModelSet.empty().with(List.of(model("dtmi:ex:Units;1",
+        "\"schemas\": {\"@id\": \"dtmi:ex:Units:list;1\", \"@type\": \"Array\", \"elementSchema\": \"double\"}")));
+
+    DtdlException e = catchThrowableOfType(DtdlException.class, () -> units.with(List.of(model("dtmi:ex:Room;1",
+        "\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": \"dtmi:ex:Units:list;1\"}"))));
+
+    assertThat(e.errors()).singleElement().satisfies(error -> {
+      assertThat(error.pointer()).isEqualTo("/contents/schema");
+      assertThat(error.message()).isEqualTo("dtmi:ex:Units:list;1 is defined inside Interface dtmi:ex:Units;1; apart"
+          + " from Interfaces, an element can only refer to elements defined in its own Interface");
+    });
+  }
+
+  @Test
+  void theIdsOfElementsInsideExistingModelsAreTaken() {
+    ModelSet units = ModelSet.empty().with(List.of(model("dtmi:ex:Units;1",
+        "\"schemas\": {\"@id\": \"dtmi:ex:Units:list;1\", \"@type\": \"Array\", \"elementSchema\": \"double\"}")));
+    JsonNode reuse = model("dtmi:ex:Room;1",
+        "\"schemas\": {\"@id\": \"dtmi:ex:Units:list;1\", \"@type\": \"Array\", \"elementSchema\": \"long\"}");
+
+    DtdlException e = catchThrowableOfType(DtdlException.class, () -> units.with(List.of(reuse)));
+
+    assertThat(e.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(ModelError.Code.ALREADY_EXISTS);
+      assertThat(error.pointer()).isEqualTo("/schemas/@id");
+    });
+    assertThat(units.without(List.of(Dtmi.parse("dtmi:ex:Units;1"))).with(List.of(reuse)).size()).isEqualTo(1);
   }
 
   @Test
@@ -147,17 +172,6 @@ class ModelSetTest {
     assertThat(models.size()).isEqualTo(3);
     assertThatThrownBy(() -> models.without(List.of(Dtmi.parse("dtmi:ex:Unknown;1"))))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void withoutDropsTheSchemasOfRemovedModels() {
-    ModelSet models = ModelSet.empty().with(List.of(model("dtmi:ex:Units;1",
-        "\"schemas\": {\"@id\": \"dtmi:ex:Units:list;1\", \"@type\": \"Array\", \"elementSchema\": \"double\"}")));
-
-    ModelSet empty = models.without(List.of(Dtmi.parse("dtmi:ex:Units;1")));
-
-    assertThat(empty.schema(Dtmi.parse("dtmi:ex:Units:list;1"))).isEmpty();
-    assertThat(models.schema(Dtmi.parse("dtmi:ex:Units:list;1"))).isPresent();
   }
 
   @Test

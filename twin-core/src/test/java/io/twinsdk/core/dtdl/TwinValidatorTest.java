@@ -171,7 +171,8 @@ class TwinValidatorTest {
   @Test
   void componentContentsAreValidatedAgainstTheComponentInterface() {
     JsonNode wifi = Json.parse("""
-        {"$metadata": {"channel": {"lastUpdateTime": "yesterday"}}, "channel": "six", "Temperature": 1, "$etag": "x"}""");
+        {"$metadata": {"channel": {"lastUpdateTime": "yesterday"}},
+         "channel": "six", "Temperature": 1, "$etag": "x"}""");
 
     assertThat(errors(twin("").set("wifi", wifi))).containsExactly(
         "/wifi/$metadata/channel/lastUpdateTime: expected a date-time string (RFC 3339, e.g. 2024-02-29T12:00:00Z) but"

@@ -129,6 +129,20 @@ public final class SemanticTypes {
     return units.contains(term) ? Optional.of(term) : Optional.empty();
   }
 
+  /** Returns whether a term or v2 IRI names a unit ({@code kelvin}) or a unit type ({@code TemperatureUnit}). */
+  public static boolean isUnitOrUnitType(String termOrIri) {
+    if (UNITS_BY_UNIT_TYPE.containsKey(stripIri(termOrIri, CLASS_PREFIX))) {
+      return true;
+    }
+    String unit = stripIri(termOrIri, UNIT_PREFIX);
+    for (Set<String> units : UNITS_BY_UNIT_TYPE.values()) {
+      if (units.contains(unit)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String stripIri(String termOrIri, String prefix) {
     if (termOrIri.startsWith(prefix) && termOrIri.endsWith(V2_SUFFIX)) {
       return termOrIri.substring(prefix.length(), termOrIri.length() - V2_SUFFIX.length());

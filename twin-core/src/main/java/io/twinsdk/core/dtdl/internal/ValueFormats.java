@@ -38,7 +38,7 @@ public final class ValueFormats {
         && isOffset(m.group(6), m.group(7));
   }
 
-  /** Returns whether {@code text} is an RFC 3339 partial-time or full-time, such as {@code 12:30:00} or {@code 12:30:00Z}. */
+  /** Returns whether {@code text} is an RFC 3339 partial-time or full-time: {@code 12:30:00} or {@code 12:30:00Z}. */
   public static boolean isTime(String text) {
     Matcher m = TIME_ONLY.matcher(text);
     return m.matches() && isTime(m.group(1), m.group(2), m.group(3)) && isOffset(m.group(5), m.group(6));

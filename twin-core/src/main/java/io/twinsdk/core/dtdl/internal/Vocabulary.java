@@ -22,6 +22,14 @@ public final class Vocabulary {
   private static final Set<String> GEOSPATIAL_SCHEMAS = new HashSet<>(Arrays.asList(
       "lineString", "multiLineString", "multiPoint", "multiPolygon", "point", "polygon"));
   private static final Set<String> COMMAND_TYPES = new HashSet<>(Arrays.asList("synchronous", "asynchronous"));
+  private static final String CLASS_IRI_PREFIX = "dtmi:dtdl:class:";
+
+  /** Abstract and auxiliary classes of the DTDL metamodel: reserved, but never the class of an element in a model. */
+  private static final Set<String> RESERVED_CLASSES = new HashSet<>(Arrays.asList(
+      "AdjunctType", "Alias", "Boolean", "CommandType", "ComplexSchema", "Content", "Date", "DateTime", "Double",
+      "Duration", "Entity", "Float", "Integer", "LatentType", "Long", "NamedEntity", "NamedLatentType",
+      "NumericSchema", "PrimitiveSchema", "Schema", "SchemaField", "SemanticType", "SemanticUnit", "String",
+      "TemporalSchema", "Time", "Unit", "UnitAttribute"));
 
   /** Extension contexts listed by the DTDL v2 specification. */
   private static final Set<String> V2_EXTENSIONS = new HashSet<>(Arrays.asList("dtmi:iotcentral:context;2"));
@@ -43,8 +51,8 @@ public final class Vocabulary {
   }
 
   /**
-   * Returns the DTDL version a context string declares: 2 or 3 for a supported DTDL context, -1 for a DTDL context of an
-   * unsupported version, 0 when {@code context} is not a DTDL context.
+   * Returns the DTDL version a context string declares: 2 or 3 for a supported DTDL context, -1 for a DTDL context of
+   * an unsupported version, 0 when {@code context} is not a DTDL context.
    */
   public static int dtdlVersionOf(String context) {
     if (!context.startsWith(DTDL_CONTEXT_PREFIX)) {
@@ -86,7 +94,7 @@ public final class Vocabulary {
     return null;
   }
 
-  /** Returns the command type term ({@code synchronous}, {@code asynchronous}) named by a term or IRI, or {@code null}. */
+  /** Returns the command type ({@code synchronous}, {@code asynchronous}) named by a term or IRI, or {@code null}. */
   public static String commandType(String termOrIri, int version) {
     if (COMMAND_TYPES.contains(termOrIri)) {
       return termOrIri;
@@ -100,14 +108,20 @@ public final class Vocabulary {
   }
 
   /**
-   * Returns whether a string is a term or IRI the DTDL context of {@code version} defines: a class, a property, a
-   * schema or command type instance, or (in v2) a semantic type or unit.
+   * Returns whether a string is a term or IRI the DTDL context of {@code version} reserves: a class (including the
+   * abstract ones), a property, a schema or command type instance, or (in v2) a semantic type, unit type or unit.
    */
   public static boolean isDefined(String termOrIri, int version) {
-    return ElementClass.named(termOrIri, version) != null
+    String suffix = ";" + version;
+    boolean reservedClass = RESERVED_CLASSES.contains(termOrIri)
+        || (termOrIri.startsWith(CLASS_IRI_PREFIX) && termOrIri.endsWith(suffix) && RESERVED_CLASSES.contains(
+            termOrIri.substring(CLASS_IRI_PREFIX.length(), termOrIri.length() - suffix.length())));
+    return reservedClass
+        || ElementClass.named(termOrIri, version) != null
         || Prop.named(termOrIri, version) != null
         || primitiveSchema(termOrIri, version) != null
         || commandType(termOrIri, version) != null
-        || (version == 2 && SemanticTypes.semanticType(termOrIri).isPresent());
+        || (version == 2 && (SemanticTypes.semanticType(termOrIri).isPresent()
+            || SemanticTypes.isUnitOrUnitType(termOrIri)));
   }
 }
