@@ -29,6 +29,7 @@ final class ElementParser {
   private static final String CONTEXT = "@context";
   private static final String ID = "@id";
   private static final String TYPE = "@type";
+  private static final String GRAPH = "@graph";
   private static final Pattern NAME = Pattern.compile("[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?");
   private static final int V2_MAX_MULTIPLICITY = 500;
   private static final Set<ElementClass> TOP_LEVEL = EnumSet.of(ElementClass.INTERFACE);
@@ -258,12 +259,18 @@ final class ElementParser {
     int version = element.version();
     boolean lenient = element.scope.lenient;
     if (version == 2 && SemanticTypes.semanticType(coType).isPresent()) {
-      if (material == ElementClass.PROPERTY || material == ElementClass.TELEMETRY) {
-        element.semanticTypes.add(SemanticTypes.semanticType(coType).get());
-      } else if (lenient) {
-        element.undefinedCoType = true;
-      } else {
-        error(element, pointer, "semantic type " + coType + " applies only to a Property or a Telemetry");
+      String semanticType = SemanticTypes.semanticType(coType).get();
+      if (material != ElementClass.PROPERTY && material != ElementClass.TELEMETRY) {
+        if (lenient) {
+          element.undefinedCoType = true;
+        } else {
+          error(element, pointer, "semantic type " + coType + " applies only to a Property or a Telemetry");
+        }
+      } else if (element.semanticTypes.isEmpty()) {
+        element.semanticTypes.add(semanticType);
+      } else if (!element.semanticTypes.contains(semanticType)) {
+        error(element, pointer, "\"@type\" names two semantic types, " + element.semanticTypes.get(0) + " and "
+            + semanticType + "; at most one is allowed");
       }
       return;
     }
@@ -354,7 +361,10 @@ final class ElementParser {
   private void readMember(Element element, Map<Prop, PropSpec> specs, String key, JsonNode value) {
     String pointer = JsonPointers.append(element.pointer, key);
     if (key.startsWith("@")) {
-      if (!key.equals(CONTEXT) && !key.equals(ID) && !key.equals(TYPE)) {
+      // DTDL v2 only discourages other keywords, except @graph; DTDL v3 forbids them.
+      boolean allowed = key.equals(CONTEXT) || key.equals(ID) || key.equals(TYPE)
+          || (element.version() == 2 && !key.equals(GRAPH));
+      if (!allowed) {
         error(element, pointer, "the JSON-LD keyword " + key + " is not allowed in a DTDL element");
       }
       return;

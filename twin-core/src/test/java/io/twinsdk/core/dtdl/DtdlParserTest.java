@@ -355,6 +355,9 @@ class DtdlParserTest {
     assertThat(reject(v2("\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": \"double\","
         + " \"unit\": \"kelvin\"}"))).singleElement()
         .satisfies(error -> assertThat(error.message()).contains("\"unit\" is not a property"));
+    assertThat(reject(v2("\"contents\": {\"@type\": [\"Telemetry\", \"Temperature\", \"Length\"], \"name\": \"t\","
+        + " \"schema\": \"double\", \"unit\": \"kelvin\"}"))).extracting(ModelError::message)
+        .contains("\"@type\" names two semantic types, Temperature and Length; at most one is allowed");
   }
 
   @Test
@@ -503,6 +506,14 @@ class DtdlParserTest {
   }
 
   @Test
+  void everyInterfaceNeedsAnIdEvenInline() {
+    assertThat(reject(v3("\"extends\": {\"@type\": \"Interface\"}"))).singleElement().satisfies(error -> {
+      assertThat(error.pointer()).isEqualTo("/extends");
+      assertThat(error.message()).isEqualTo("an Interface here requires \"@id\"");
+    });
+  }
+
+  @Test
   void idsMustBeUniqueInTheDocuments() {
     assertThat(reject(v3("""
         "contents": {"@id": "dtmi:com:example:Thermostat;1", "@type": "Telemetry", "name": "t",
@@ -521,8 +532,11 @@ class DtdlParserTest {
   }
 
   @Test
-  void jsonLdKeywordsOtherThanContextIdAndTypeAreRejected() {
-    assertThat(reject(v3("\"@graph\": {}"))).singleElement()
+  void v3RejectsJsonLdKeywordsOtherThanContextIdAndTypeWhileV2OnlyRejectsGraph() {
+    assertThat(reject(v3("\"@language\": \"en\""))).singleElement()
+        .satisfies(error -> assertThat(error.pointer()).isEqualTo("/@language"));
+    assertThat(parse(v2("\"@language\": \"en\"")).size()).isEqualTo(1);
+    assertThat(reject(v2("\"@graph\": {}"))).singleElement()
         .satisfies(error -> assertThat(error.pointer()).isEqualTo("/@graph"));
   }
 
