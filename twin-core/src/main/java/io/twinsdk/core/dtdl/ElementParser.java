@@ -559,7 +559,7 @@ final class ElementParser {
       if (child == null) {
         return null;
       }
-      if (!versionsCompatible(element, spec, child.cls, child.version())) {
+      if (!versionsCompatible(element, spec, child.version())) {
         error(element, pointer, "a DTDL v" + child.version() + " " + child.describe() + " cannot be used in a DTDL v"
             + element.version() + " " + element.describe());
         return null;
@@ -586,13 +586,13 @@ final class ElementParser {
     return new Ref(element, spec, pointer, null, reference, null);
   }
 
-  /** Returns whether an element of {@code cls} and {@code version} may be a value of {@code spec} on {@code holder}. */
-  static boolean versionsCompatible(Element holder, PropSpec spec, ElementClass cls, int version) {
+  /** Returns whether an element of DTDL {@code version} may be a value of {@code spec} on {@code holder}. */
+  static boolean versionsCompatible(Element holder, PropSpec spec, int version) {
     if (version == holder.version()) {
       return true;
     }
-    // DTDL v3 Interfaces may extend and compose DTDL v2 Interfaces, not the other way round.
-    return spec.acceptsV2Interface && cls == ElementClass.INTERFACE && holder.version() == 3 && version == 2;
+    // DTDL v3 accepts some DTDL v2 elements (Interfaces, contents, complex schemas), never the other way round.
+    return spec.acceptsV2 && holder.version() == 3 && version == 2;
   }
 
   private static List<JsonNode> toList(JsonNode array) {

@@ -102,7 +102,7 @@ final class ModelResolver {
     DtdlInterface existing = base.get(ref.reference).orElse(null);
     Dtmi container = base.interfaceOfInnerId(ref.reference);
     if (existing != null && ref.spec.range.contains(ElementClass.INTERFACE)) {
-      if (!ElementParser.versionsCompatible(holder, ref.spec, ElementClass.INTERFACE, existing.dtdlVersion())) {
+      if (!ElementParser.versionsCompatible(holder, ref.spec, existing.dtdlVersion())) {
         invalid(holder, ref.pointer, ref.reference + " is a DTDL v" + existing.dtdlVersion()
             + " Interface, which a DTDL v" + holder.version() + " " + holder.describe() + " cannot use");
         return;
@@ -125,7 +125,7 @@ final class ModelResolver {
     if (!ref.spec.range.contains(target.cls)) {
       invalid(holder, ref.pointer, ref.reference + " is " + PropSpec.article(target.describe()) + ", but "
           + PropSpec.article(ref.spec.rangeTerms()) + " is expected here");
-    } else if (!ElementParser.versionsCompatible(holder, ref.spec, target.cls, target.version())) {
+    } else if (!ElementParser.versionsCompatible(holder, ref.spec, target.version())) {
       invalid(holder, ref.pointer, ref.reference + " is a DTDL v" + target.version() + " " + target.describe()
           + ", which a DTDL v" + holder.version() + " " + holder.describe() + " cannot use");
     } else if (target.cls != ElementClass.INTERFACE && target.interfaceScope() != holder.interfaceScope()) {

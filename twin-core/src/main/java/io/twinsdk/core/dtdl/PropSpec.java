@@ -69,12 +69,15 @@ final class PropSpec {
   final ElementClass defaultClass;
   final boolean idRequired;
   final Set<PrimitiveSchema> primitives;
-  /** Whether a DTDL v3 element may hold a DTDL v2 Interface here (extends, Component schema). */
-  final boolean acceptsV2Interface;
+  /**
+   * Whether a DTDL v3 element may hold a DTDL v2 element here: Interfaces in {@code extends} and Component
+   * {@code schema}, contents in {@code contents}, complex schemas wherever a schema is expected.
+   */
+  final boolean acceptsV2;
 
   private PropSpec(Prop prop, Kind kind, boolean required, int minCount, int maxCount, int maxLength,
       Set<ElementClass> range, ElementClass defaultClass, boolean idRequired, Set<PrimitiveSchema> primitives,
-      boolean acceptsV2Interface) {
+      boolean acceptsV2) {
     this.prop = prop;
     this.kind = kind;
     this.required = required;
@@ -85,7 +88,7 @@ final class PropSpec {
     this.defaultClass = defaultClass;
     this.idRequired = idRequired;
     this.primitives = primitives;
-    this.acceptsV2Interface = acceptsV2Interface;
+    this.acceptsV2 = acceptsV2;
   }
 
   /** Returns the properties a class has in DTDL {@code version}. */
@@ -108,13 +111,13 @@ final class PropSpec {
   }
 
   private static PropSpec elements(Prop prop, boolean required, int minCount, int maxCount, Set<ElementClass> range,
-      ElementClass defaultClass, boolean idRequired, boolean acceptsV2Interface) {
+      ElementClass defaultClass, boolean idRequired, boolean acceptsV2) {
     return new PropSpec(prop, Kind.ELEMENTS, required, minCount, maxCount, 0, range, defaultClass, idRequired, null,
-        acceptsV2Interface);
+        acceptsV2);
   }
 
   private static PropSpec schema(Prop prop) {
-    return new PropSpec(prop, Kind.SCHEMA, true, 1, 1, 0, COMPLEX_SCHEMAS, null, false, null, false);
+    return new PropSpec(prop, Kind.SCHEMA, true, 1, 1, 0, COMPLEX_SCHEMAS, null, false, null, true);
   }
 
   private static Map<ElementClass, Map<Prop, PropSpec>> buildSpecs(int v) {
@@ -134,7 +137,7 @@ final class PropSpec {
       }
       switch (cls) {
         case INTERFACE:
-          add(props, elements(Prop.CONTENTS, false, 0, v2 ? 300 : UNLIMITED, CONTENT_CLASSES, null, false, false));
+          add(props, elements(Prop.CONTENTS, false, 0, v2 ? 300 : UNLIMITED, CONTENT_CLASSES, null, false, true));
           add(props, elements(Prop.EXTENDS, false, 0, v2 ? 2 : UNLIMITED, EnumSet.of(ElementClass.INTERFACE), null,
               false, true));
           add(props, elements(Prop.SCHEMAS, false, 0, UNLIMITED, COMPLEX_SCHEMAS, null, true, false));

@@ -560,6 +560,19 @@ class DtdlParserTest {
   }
 
   @Test
+  void v3AcceptsV2ComplexSchemasButNotV2StructuralParts() {
+    String v2Array = "{\"@context\": \"dtmi:dtdl:context;2\", \"@type\": \"Array\", \"elementSchema\": \"double\"}";
+    String v2MapValue = "{\"@context\": \"dtmi:dtdl:context;2\", \"name\": \"v\", \"schema\": \"double\"}";
+
+    assertThat(parse(v3("\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": " + v2Array + "}")).size())
+        .isEqualTo(1);
+    assertThat(reject(v3("\"contents\": {\"@type\": \"Property\", \"name\": \"m\", \"schema\": {\"@type\": \"Map\","
+        + " \"mapKey\": {\"name\": \"k\", \"schema\": \"string\"}, \"mapValue\": " + v2MapValue + "}}")))
+        .singleElement().satisfies(error -> assertThat(error.message())
+            .isEqualTo("a DTDL v2 MapValue cannot be used in a DTDL v3 Map"));
+  }
+
+  @Test
   void commandsAreParsedAndFlagged() {
     DtdlInterface model = parse(v3("""
         "contents": {"@type": "Command", "name": "reboot",
