@@ -41,8 +41,8 @@ final class Element {
     final PropSpec spec;
     /** The element of the same batch that {@link #reference} names, once resolved. */
     Element target;
-    /** The already-resolved {@link DtdlInterface} or {@link DtdlSchema} that {@link #reference} names. */
-    Object resolved;
+    /** The already-resolved Interface that {@link #reference} names. */
+    DtdlInterface resolved;
 
     Ref(Element holder, PropSpec spec, String pointer, Element inline, Dtmi reference, PrimitiveSchema primitive) {
       this.holder = holder;

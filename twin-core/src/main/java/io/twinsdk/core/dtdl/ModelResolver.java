@@ -154,10 +154,7 @@ final class ModelResolver {
   // ---- Interfaces ----
 
   private DtdlInterface interfaceOf(Ref ref) {
-    if (ref.resolved instanceof DtdlInterface) {
-      return (DtdlInterface) ref.resolved;
-    }
-    return buildInterface(ref.element());
+    return ref.resolved != null ? ref.resolved : buildInterface(ref.element());
   }
 
   private DtdlInterface buildInterface(Element element) {
@@ -194,10 +191,12 @@ final class ModelResolver {
       }
     }
     List<DtdlContent> contents = new ArrayList<>();
+    List<Element> contentElements = new ArrayList<>();
     for (Ref ref : element.refs(Prop.CONTENTS)) {
       DtdlContent content = buildContent(ref.element(), element.id);
       if (content != null) {
         contents.add(content);
+        contentElements.add(ref.element());
       }
     }
     List<DtdlSchema> reusable = new ArrayList<>();
@@ -210,7 +209,7 @@ final class ModelResolver {
     if (errors.size() > errorCount) {
       return null;
     }
-    Map<String, DtdlContent> effective = effectiveContents(element, bases, contents);
+    Map<String, DtdlContent> effective = effectiveContents(element, bases, contents, contentElements);
     checkInterfaceLimits(element, bases, effective);
     if (errors.size() > errorCount) {
       return null;
@@ -219,7 +218,7 @@ final class ModelResolver {
   }
 
   private Map<String, DtdlContent> effectiveContents(Element element, List<DtdlInterface> bases,
-      List<DtdlContent> own) {
+      List<DtdlContent> own, List<Element> ownElements) {
     Map<String, DtdlContent> effective = new LinkedHashMap<>();
     for (DtdlInterface baseInterface : bases) {
       for (DtdlContent inherited : baseInterface.effectiveContents().values()) {
@@ -231,14 +230,13 @@ final class ModelResolver {
         }
       }
     }
-    List<Ref> ownRefs = element.refs(Prop.CONTENTS);
     for (int i = 0; i < own.size(); i++) {
       DtdlContent content = own.get(i);
       DtdlContent previous = effective.putIfAbsent(content.name(), content);
       if (previous == null) {
         continue;
       }
-      String pointer = ownRefs.get(i).element().pointerOf(Prop.NAME);
+      String pointer = ownElements.get(i).pointerOf(Prop.NAME);
       if (previous.definedIn().equals(element.id)) {
         invalid(element, pointer, "the name \"" + content.name() + "\" is used by more than one content of Interface "
             + element.id);
@@ -386,13 +384,7 @@ final class ModelResolver {
   // ---- schemas ----
 
   private DtdlSchema schemaOf(Ref ref) {
-    if (ref.primitive != null) {
-      return ref.primitive;
-    }
-    if (ref.resolved instanceof DtdlSchema) {
-      return (DtdlSchema) ref.resolved;
-    }
-    return buildSchema(ref.element());
+    return ref.primitive != null ? ref.primitive : buildSchema(ref.element());
   }
 
   private DtdlSchema buildSchema(Element element) {

@@ -564,8 +564,9 @@ class DtdlParserTest {
     String v2Array = "{\"@context\": \"dtmi:dtdl:context;2\", \"@type\": \"Array\", \"elementSchema\": \"double\"}";
     String v2MapValue = "{\"@context\": \"dtmi:dtdl:context;2\", \"name\": \"v\", \"schema\": \"double\"}";
 
-    assertThat(parse(v3("\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": " + v2Array + "}")).size())
-        .isEqualTo(1);
+    String telemetry = "\"contents\": {\"@type\": \"Telemetry\", \"name\": \"t\", \"schema\": " + v2Array + "}";
+
+    assertThat(parse(v3(telemetry)).size()).isEqualTo(1);
     assertThat(reject(v3("\"contents\": {\"@type\": \"Property\", \"name\": \"m\", \"schema\": {\"@type\": \"Map\","
         + " \"mapKey\": {\"name\": \"k\", \"schema\": \"string\"}, \"mapValue\": " + v2MapValue + "}}")))
         .singleElement().satisfies(error -> assertThat(error.message())

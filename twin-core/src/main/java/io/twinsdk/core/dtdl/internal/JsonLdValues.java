@@ -27,7 +27,8 @@ public final class JsonLdValues {
   private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
 
   /** The language codes DTDL accepts: a language, an optional script and an optional region or area code. */
-  private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,4}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?");
+  private static final Pattern LANGUAGE_TAG =
+      Pattern.compile("[a-z]{2,4}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?");
 
   private JsonLdValues() {}
 
