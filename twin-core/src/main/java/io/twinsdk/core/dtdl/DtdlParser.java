@@ -21,7 +21,7 @@ import java.util.Objects;
  *   <li>The full DTDL v2 and v3 metamodel, written with terms ({@code "schema"}) or IRIs
  *       ({@code "dtmi:dtdl:property:schema;3"}), JSON-LD value objects and arrays, nested {@code @context}s, inline
  *       elements and references by {@code @id} (to Interfaces anywhere, to other elements within their Interface); DTDL
- *       v3 elements may use DTDL v2 Interfaces, contents and complex schemas.
+ *       v3 elements may use DTDL v2 Interfaces, contents, properties and complex schemas.
  *   <li>The DTDL v2 semantic types and units (a co-typed Property or Telemetry needs a matching {@code unit} and a
  *       numeric schema).
  *   <li>Extension contexts: those the specifications list (DTDL v2 {@code dtmi:iotcentral:context;2}; DTDL v3

@@ -591,7 +591,7 @@ final class ElementParser {
     if (version == holder.version()) {
       return true;
     }
-    // DTDL v3 accepts some DTDL v2 elements (Interfaces, contents, complex schemas), never the other way round.
+    // DTDL v3 accepts some DTDL v2 elements (see PropSpec.acceptsV2), never the other way round.
     return spec.acceptsV2 && holder.version() == 3 && version == 2;
   }
 

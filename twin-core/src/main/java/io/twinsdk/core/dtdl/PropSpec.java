@@ -71,7 +71,8 @@ final class PropSpec {
   final Set<PrimitiveSchema> primitives;
   /**
    * Whether a DTDL v3 element may hold a DTDL v2 element here: Interfaces in {@code extends} and Component
-   * {@code schema}, contents in {@code contents}, complex schemas wherever a schema is expected.
+   * {@code schema}, contents, Relationship properties, and complex schemas wherever a schema is expected; but not the
+   * parts of a structure (enum values, map keys and values, fields, command payloads) nor reusable {@code schemas}.
    */
   final boolean acceptsV2;
 
@@ -164,7 +165,7 @@ final class PropSpec {
           add(props, value(Prop.MAX_MULTIPLICITY, Kind.INTEGER, false, 0));
           add(props, value(Prop.WRITABLE, Kind.BOOLEAN, false, 0));
           add(props, elements(Prop.PROPERTIES, false, 0, v2 ? 300 : UNLIMITED, EnumSet.of(ElementClass.PROPERTY),
-              null, false, false));
+              null, false, true));
           break;
         case COMPONENT:
           add(props, elements(Prop.SCHEMA, true, 1, 1, EnumSet.of(ElementClass.INTERFACE), null, false, true));
