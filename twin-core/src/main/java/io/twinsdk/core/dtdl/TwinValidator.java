@@ -1,6 +1,7 @@
 package io.twinsdk.core.dtdl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames;
 import io.twinsdk.core.dtdl.internal.JsonPointers;
 import io.twinsdk.core.dtdl.internal.ValueFormats;
 import java.math.BigDecimal;
@@ -26,15 +27,16 @@ import java.util.Set;
  */
 public final class TwinValidator {
 
-  private static final String DT_ID = "$dtId";
-  private static final String ETAG = "$etag";
-  private static final String METADATA = "$metadata";
-  private static final String MODEL = "$model";
-  private static final String LAST_UPDATE_TIME = "$lastUpdateTime";
-  private static final Set<String> PROPERTY_METADATA = Collections.unmodifiableSet(
-      new HashSet<>(Arrays.asList("lastUpdateTime", "sourceTime")));
-  private static final List<String> RELATIONSHIP_SYSTEM_PROPERTIES = Collections.unmodifiableList(
-      Arrays.asList("$relationshipId", "$sourceId", "$targetId", "$relationshipName", ETAG));
+  private static final String DT_ID = DigitalTwinsJsonNames.DIGITAL_TWIN_ID;
+  private static final String ETAG = DigitalTwinsJsonNames.ETAG;
+  private static final String METADATA = DigitalTwinsJsonNames.METADATA;
+  private static final String MODEL = DigitalTwinsJsonNames.METADATA_MODEL;
+  private static final String LAST_UPDATE_TIME = DigitalTwinsJsonNames.METADATA_LAST_UPDATE_TIME;
+  private static final Set<String> PROPERTY_METADATA = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+      DigitalTwinsJsonNames.PROPERTY_LAST_UPDATE_TIME, DigitalTwinsJsonNames.PROPERTY_SOURCE_TIME)));
+  private static final List<String> RELATIONSHIP_SYSTEM_PROPERTIES = Collections.unmodifiableList(Arrays.asList(
+      DigitalTwinsJsonNames.RELATIONSHIP_ID, DigitalTwinsJsonNames.RELATIONSHIP_SOURCE_ID,
+      DigitalTwinsJsonNames.RELATIONSHIP_TARGET_ID, DigitalTwinsJsonNames.RELATIONSHIP_NAME, ETAG));
   private static final String NOT_MATCHING = "";
   private static final String OUT_OF_RANGE = ", which is out of range";
   private static final int MAX_ECHO = 40;
