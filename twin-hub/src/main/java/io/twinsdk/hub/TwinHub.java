@@ -6,6 +6,7 @@ import io.twinsdk.hub.auth.BearerAuthenticator;
 import io.twinsdk.hub.auth.BearerTokens;
 import io.twinsdk.hub.auth.TokenEndpoint;
 import io.twinsdk.hub.bus.ChangeBus;
+import io.twinsdk.hub.digitaltwins.DigitalTwinsApi;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
@@ -88,6 +89,7 @@ public final class TwinHub implements AutoCloseable {
           .setInternalBlockingPoolSize(4));
       Router router = new Router()
           .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
+      DigitalTwinsApi.start(store, Clock.systemUTC()).register(router);
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens)));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
