@@ -3,6 +3,7 @@ package io.twinsdk.hub.digitaltwins;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
 import io.twinsdk.hub.digitaltwins.models.ModelRoutes;
+import io.twinsdk.hub.digitaltwins.twins.TwinRoutes;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.store.HubStore;
 import java.time.Clock;
@@ -52,6 +53,7 @@ public final class DigitalTwinsApi {
   /** Adds every Digital Twins route to {@code router}. */
   public Router register(Router router) {
     new ModelRoutes(context, catalog).register(router);
+    new TwinRoutes(context, catalog).register(router);
     return router;
   }
 }
