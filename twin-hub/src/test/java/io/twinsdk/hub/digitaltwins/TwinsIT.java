@@ -32,8 +32,7 @@ class TwinsIT {
   @BeforeAll
   static void startHub() {
     adt = AdtHttp.start(data);
-    n = AdtHttp.unique();
-    assertThat(adt.send("POST", "/models", TestModels.batch(n)).statusCode()).isEqualTo(201);
+    n = adt.uploadTestModels();
     assertThat(adt.send("POST", "/models", """
         [{"@id":"dtmi:test:Office;%d","@type":"Interface","@context":"dtmi:dtdl:context;2",
           "contents":[{"@type":"Property","name":"Temperature","schema":"double"},
