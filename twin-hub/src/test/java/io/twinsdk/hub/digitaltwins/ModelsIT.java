@@ -167,6 +167,17 @@ class ModelsIT {
   }
 
   @Test
+  void badPageSizeAndForeignContinuationTokenAreRefused() {
+    HttpResponse<String> size = adt.send("GET", "/models", null, "max-items-per-page", "zero");
+    HttpResponse<String> token = adt.send("GET", "/models?continuationToken=forged", null);
+
+    assertThat(size.statusCode()).isEqualTo(400);
+    assertThat(errorCode(size)).isEqualTo("InvalidArgument");
+    assertThat(token.statusCode()).isEqualTo(400);
+    assertThat(json(token).at("/error/message").asText()).isEqualTo("The continuation token is invalid.");
+  }
+
+  @Test
   void dependenciesForListsTheModelAndWhatItNeeds() {
     int n = AdtHttp.unique();
     adt.send("POST", "/models", TestModels.batch(n));

@@ -10,9 +10,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +234,29 @@ class TwinsIT {
     String newEtag = current.headers().firstValue("ETag").orElseThrow();
     assertThat(adt.send("DELETE", "/digitaltwins/" + id, null, "If-Match", newEtag).statusCode()).isEqualTo(204);
     assertThat(errorCode(adt.send("GET", "/digitaltwins/" + id, null))).isEqualTo("DigitalTwinNotFound");
+  }
+
+  @Test
+  void concurrentPatchesWithTheSameIfMatchApplyExactlyOnce() throws Exception {
+    String id = newTwin();
+    String etag = etagOf(id);
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String body = "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":" + i + "}]";
+        responses.add(clients.submit(() -> adt.send("PATCH", "/digitaltwins/" + id, body, "If-Match", etag)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<HttpResponse<String>> response : responses) {
+        statuses.add(response.get(30, TimeUnit.SECONDS).statusCode());
+      }
+
+      assertThat(statuses).containsOnly(204, 412);
+      assertThat(statuses).filteredOn(status -> status == 204).hasSize(1);
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test
