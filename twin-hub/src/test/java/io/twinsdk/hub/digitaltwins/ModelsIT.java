@@ -212,6 +212,22 @@ class ModelsIT {
   }
 
   @Test
+  void decommissionCannotBeUndoneAndMissingModelsAreNotFound() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    String undo = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":false}]";
+    String decommission = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]";
+
+    HttpResponse<String> recommission = adt.send("PATCH", path(TestModels.wifiId(n)), undo);
+    HttpResponse<String> patchMissing = adt.send("PATCH", path("dtmi:test:Nothing;1"), decommission);
+    HttpResponse<String> deleteMissing = adt.send("DELETE", path("dtmi:test:Nothing;1"), null);
+
+    assertThat(recommission.statusCode()).isEqualTo(400);
+    assertThat(errorCode(patchMissing)).isEqualTo("ModelNotFound");
+    assertThat(errorCode(deleteMissing)).isEqualTo("ModelNotFound");
+  }
+
+  @Test
   void referencedModelCannotBeDeletedUntilItsReferrersAre() {
     int n = AdtHttp.unique();
     adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + TestModels.room(n) + "]");

@@ -336,6 +336,42 @@ class TwinsIT {
   }
 
   @Test
+  void componentPatchChecksTheTwinsEtagAndTheComponent() {
+    String id = newTwin();
+    String body = "[{\"op\":\"replace\",\"path\":\"/Network\",\"value\":\"x\"}]";
+
+    HttpResponse<String> stale = adt.send("PATCH", "/digitaltwins/" + id + "/components/wifi", body, "If-Match",
+        "W/\"stale\"");
+    HttpResponse<String> missing = adt.send("PATCH", "/digitaltwins/" + id + "/components/nope", body);
+    HttpResponse<String> noTwin = adt.send("PATCH", "/digitaltwins/nobody/components/wifi", body);
+    HttpResponse<String> badPath = adt.send("PATCH", "/digitaltwins/" + id + "/components/wifi",
+        "[{\"op\":\"replace\",\"path\":\"/Nope\",\"value\":\"x\"}]");
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(errorCode(missing)).isEqualTo("ComponentNotFound");
+    assertThat(errorCode(noTwin)).isEqualTo("DigitalTwinNotFound");
+    assertThat(badPath.statusCode()).isEqualTo(400);
+    assertThat(json(adt.send("GET", "/digitaltwins/" + id + "/components/wifi", null)).get("Network").asText())
+        .isEqualTo("Room1");
+  }
+
+  @Test
+  void putWithSourceTimeKeepsItBesideLastUpdateTime() {
+    String id = "room-" + AdtHttp.unique();
+
+    HttpResponse<String> put = adt.send("PUT", "/digitaltwins/" + id, """
+        {"$metadata":{"$model":"%s","Temperature":{"sourceTime":"2022-05-31T12:00:01.000125009Z"}},"Temperature":1,
+         "wifi":{"$metadata":{"Network":{"sourceTime":"2022-05-31T12:00:00.000125009Z"}},"Network":"n"}}"""
+        .formatted(TestModels.roomId(n)));
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    JsonNode twin = json(put);
+    assertThat(twin.at("/$metadata/Temperature/sourceTime").asText()).isEqualTo("2022-05-31T12:00:01.000125009Z");
+    assertThat(twin.at("/$metadata/Temperature/lastUpdateTime").asText()).matches(TIMESTAMP);
+    assertThat(twin.at("/wifi/$metadata/Network/sourceTime").asText()).isEqualTo("2022-05-31T12:00:00.000125009Z");
+  }
+
+  @Test
   void everyTwinChangeIsPublishedOnTheChangeBusAfterCommit() throws Exception {
     String id = "room-" + AdtHttp.unique();
     List<ChangeEvent> events = new CopyOnWriteArrayList<>();
