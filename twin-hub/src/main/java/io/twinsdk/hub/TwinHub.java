@@ -6,6 +6,7 @@ import io.twinsdk.hub.auth.BearerAuthenticator;
 import io.twinsdk.hub.auth.BearerTokens;
 import io.twinsdk.hub.auth.TokenEndpoint;
 import io.twinsdk.hub.bus.ChangeBus;
+import io.twinsdk.hub.digitaltwins.DigitalTwinsApi;
 import io.twinsdk.hub.digitaltwins.query.QueryRoute;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
@@ -88,8 +89,9 @@ public final class TwinHub implements AutoCloseable {
           .setWorkerPoolSize(4)
           .setInternalBlockingPoolSize(4));
       Router router = new Router()
-          .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens))
-          .add("POST", "/query", Realm.DIGITAL_TWINS, new QueryRoute(store));
+          .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
+      DigitalTwinsApi.start(store, Clock.systemUTC()).register(router);
+      router.add("POST", "/query", Realm.DIGITAL_TWINS, new QueryRoute(store));
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens)));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
