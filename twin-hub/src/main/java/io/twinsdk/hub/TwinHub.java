@@ -46,17 +46,19 @@ public final class TwinHub implements AutoCloseable {
   private final HubCertificate certificate;
   private final AccessPolicies policies;
   private final HubStore store;
+  private final ChangeBus bus;
   private final Vertx vertx;
   private final HttpGateway http;
   private final int httpsPort;
   private volatile boolean closed;
 
   private TwinHub(HubOptions options, HubCertificate certificate, AccessPolicies policies, HubStore store,
-      Vertx vertx, HttpGateway http, int httpsPort) {
+      ChangeBus bus, Vertx vertx, HttpGateway http, int httpsPort) {
     this.options = options;
     this.certificate = certificate;
     this.policies = policies;
     this.store = store;
+    this.bus = bus;
     this.vertx = vertx;
     this.http = http;
     this.httpsPort = httpsPort;
@@ -90,14 +92,14 @@ public final class TwinHub implements AutoCloseable {
           .setInternalBlockingPoolSize(4));
       Router router = new Router()
           .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
-      DigitalTwinsApi.start(store, Clock.systemUTC()).register(router);
+      DigitalTwinsApi.start(store, bus, Clock.systemUTC()).register(router);
       router.add("POST", "/query", Realm.DIGITAL_TWINS, new QueryRoute(store));
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens)));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
           certificate.certificatePath().toString(), certificate.keyPath().toString())
           .toCompletionStage().toCompletableFuture());
-      TwinHub hub = new TwinHub(options, certificate, policies, store, vertx, http, httpsPort);
+      TwinHub hub = new TwinHub(options, certificate, policies, store, bus, vertx, http, httpsPort);
       LOG.info("twin-hub listening on https port {}, data in {}", httpsPort, data);
       return hub;
     } catch (IOException e) {
@@ -189,6 +191,14 @@ public final class TwinHub implements AutoCloseable {
   /** The scope to request tokens for, as for Azure Digital Twins. */
   public static String digitalTwinsScope() {
     return DIGITAL_TWINS_SCOPE + "/.default";
+  }
+
+  /**
+   * The change bus: every committed twin and relationship change, and all telemetry, in commit order. Listeners run on
+   * the hub's store threads and must not block.
+   */
+  public ChangeBus changes() {
+    return bus;
   }
 
   /** The hub's access policies (for the owner key: {@code policies().owner()}). */
