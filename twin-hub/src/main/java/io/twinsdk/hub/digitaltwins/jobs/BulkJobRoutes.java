@@ -1,6 +1,7 @@
 package io.twinsdk.hub.digitaltwins.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
 import io.twinsdk.hub.digitaltwins.http.Paging;
 import io.twinsdk.hub.http.ApiError;
@@ -51,8 +52,8 @@ public final class BulkJobRoutes {
   private CompletableFuture<HttpResult> createImport(HttpExchange exchange) {
     String id = jobId(exchange.pathParameter("id"));
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
-    ImportJob job = jobs.createImport(id, requiredUri(body, "inputBlobUri"), requiredUri(body, "outputBlobUri"));
-    return done(HttpResult.json(201, job.toJson()));
+    return done(HttpResult.json(201, jobs.createImport(id, requiredUri(body, "inputBlobUri"),
+        requiredUri(body, "outputBlobUri"))));
   }
 
   private static String requiredUri(JsonNode body, String field) {
@@ -97,10 +98,10 @@ public final class BulkJobRoutes {
     String id = jobId(exchange.header("operation-id").orElseGet(() -> UUID.randomUUID().toString()));
     Duration timeout = exchange.query("timeoutInMinutes").map(BulkJobRoutes::timeout)
         .orElse(BulkJobs.DEFAULT_DELETE_TIMEOUT);
-    DeleteJob job = jobs.createDeletion(id, timeout);
+    ObjectNode created = jobs.createDeletion(id, timeout);
     String location = exchange.baseUrl() + "/jobs/deletions/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
         .replace("+", "%20") + exchange.query("api-version").map(v -> "?api-version=" + v).orElse("");
-    return done(HttpResult.json(202, job.toJson()).withHeader("Operation-Location", location)
+    return done(HttpResult.json(202, created).withHeader("Operation-Location", location)
         .withHeader("Operation-Id", id));
   }
 

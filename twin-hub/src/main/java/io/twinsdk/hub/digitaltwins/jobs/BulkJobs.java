@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.jobs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
 import io.twinsdk.hub.http.ApiError;
 import io.twinsdk.hub.store.HubStore;
@@ -62,11 +63,11 @@ public final class BulkJobs implements AutoCloseable {
   }
 
   /**
-   * Creates and starts an import job.
+   * Creates and starts an import job, returning it as it was created ({@code notstarted}).
    *
    * @throws ApiError 409 JobIdAlreadyExists, 400 JobLimitReached, or 400 InvalidArgument for a refused URI
    */
-  ImportJob createImport(String id, String inputUri, String outputUri) {
+  ObjectNode createImport(String id, String inputUri, String outputUri) {
     JobUris.Input input = uris.input(inputUri);
     JobUris.Output output = uris.output(outputUri);
     synchronized (this) {
@@ -77,17 +78,18 @@ public final class BulkJobs implements AutoCloseable {
       claimSlot();
       ImportJob job = new ImportJob(id, input, output, clock.instant());
       imports.put(id, job);
+      ObjectNode created = job.toJson();
       start(job, () -> importRunner.run(job));
-      return job;
+      return created;
     }
   }
 
   /**
-   * Creates and starts a delete job.
+   * Creates and starts a delete job, returning it as it was created ({@code notstarted}).
    *
    * @throws ApiError 400 ValidationFailed when the id is taken, 400 JobLimitReached while another job runs
    */
-  DeleteJob createDeletion(String id, Duration timeout) {
+  ObjectNode createDeletion(String id, Duration timeout) {
     synchronized (this) {
       if (deletions.containsKey(id)) {
         throw DigitalTwinsErrors.validationFailed("Operation-Id already exists.", List.of());
@@ -95,8 +97,9 @@ public final class BulkJobs implements AutoCloseable {
       claimSlot();
       DeleteJob job = new DeleteJob(id, timeout, clock.instant());
       deletions.put(id, job);
+      ObjectNode created = job.toJson();
       start(job, () -> deleteRunner.run(job));
-      return job;
+      return created;
     }
   }
 
