@@ -10,6 +10,7 @@ import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.Page;
 import io.twinsdk.service.Response;
 import io.twinsdk.service.internal.Endpoint;
+import io.twinsdk.service.internal.Futures;
 import io.twinsdk.service.internal.HttpCall;
 import io.twinsdk.service.internal.HttpPipeline;
 import io.twinsdk.service.internal.HttpResult;
@@ -48,7 +49,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
 
   /** Creates the device; fails with {@link io.twinsdk.service.AlreadyExistsException} if its id is taken. */
   public CompletableFuture<Device> createDevice(Device device) {
-    return createDeviceWithResponse(device).thenApply(Response::value);
+    return Futures.map(createDeviceWithResponse(device), Response::value);
   }
 
   /** Creates the device, returning the response with the created device (keys included). */
@@ -63,7 +64,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
 
   /** Gets a device; fails with {@link io.twinsdk.service.NotFoundException} if there is none. */
   public CompletableFuture<Device> getDevice(String deviceId) {
-    return getDeviceWithResponse(deviceId).thenApply(Response::value);
+    return Futures.map(getDeviceWithResponse(deviceId), Response::value);
   }
 
   /** Gets a device with the response. */
@@ -77,7 +78,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
    * the update applies only to that version; otherwise it applies unconditionally.
    */
   public CompletableFuture<Device> updateDevice(Device device) {
-    return updateDeviceWithResponse(device).thenApply(Response::value);
+    return Futures.map(updateDeviceWithResponse(device), Response::value);
   }
 
   /** Updates a device with the response; a stale ETag fails with a precondition-failed exception. */
@@ -91,7 +92,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
 
   /** Deletes a device whatever its ETag. */
   public CompletableFuture<Void> deleteDevice(String deviceId) {
-    return deleteDeviceWithResponse(deviceId, MatchConditions.none()).thenApply(Response::value);
+    return Futures.map(deleteDeviceWithResponse(deviceId, MatchConditions.none()), Response::value);
   }
 
   /** Deletes a device, only if its ETag matches when {@code conditions} says so. */
@@ -124,7 +125,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
 
   /** Gets a device's twin. */
   public CompletableFuture<Twin> getTwin(String deviceId) {
-    return getTwinWithResponse(deviceId).thenApply(Response::value);
+    return Futures.map(getTwinWithResponse(deviceId), Response::value);
   }
 
   /** Gets a device's twin with the response. */
@@ -138,7 +139,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
    * updated twin. The patch is a twin document fragment: {@code {"tags":{…},"properties":{"desired":{…}}}}.
    */
   public CompletableFuture<Twin> updateTwin(String deviceId, MergePatch patch) {
-    return updateTwinWithResponse(deviceId, patch, MatchConditions.none()).thenApply(Response::value);
+    return Futures.map(updateTwinWithResponse(deviceId, patch, MatchConditions.none()), Response::value);
   }
 
   /**
@@ -155,7 +156,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
 
   /** Replaces the twin's tags and desired properties with those of {@code twin}, returning the stored twin. */
   public CompletableFuture<Twin> replaceTwin(Twin twin) {
-    return replaceTwinWithResponse(twin, MatchConditions.none()).thenApply(Response::value);
+    return Futures.map(replaceTwinWithResponse(twin, MatchConditions.none()), Response::value);
   }
 
   /** Replaces the twin's tags and desired properties, conditionally on its ETag when {@code conditions} says so. */
