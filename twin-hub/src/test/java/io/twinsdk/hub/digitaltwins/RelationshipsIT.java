@@ -28,8 +28,7 @@ class RelationshipsIT {
   @BeforeAll
   static void startHub() {
     adt = AdtHttp.start(data);
-    n = AdtHttp.unique();
-    assertThat(adt.send("POST", "/models", TestModels.batch(n)).statusCode()).isEqualTo(201);
+    n = adt.uploadTestModels();
   }
 
   @AfterAll
