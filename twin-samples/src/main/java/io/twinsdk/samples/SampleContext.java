@@ -1,0 +1,84 @@
+package io.twinsdk.samples;
+
+import io.twinsdk.core.auth.ServiceConnectionString;
+import io.twinsdk.hub.TwinHub;
+import io.twinsdk.samples.Settings.DigitalTwinsSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a running sample connects to and prints on: the hubs from the {@link Settings}, or the embedded hub, which is
+ * started on first use and shared by every sample of one run.
+ *
+ * <p>Not thread-safe: the samples call it from their main thread only.
+ */
+public final class SampleContext implements AutoCloseable {
+
+  /** How long any single step of a sample may block. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final Settings settings;
+  private final Console console;
+  private EmbeddedHub embedded;
+
+  SampleContext(Settings settings, Console console) {
+    this.settings = settings;
+    this.console = console;
+  }
+
+  /** Where the sample prints. */
+  public Console console() {
+    return console;
+  }
+
+  /** True when the samples run against the embedded hub. */
+  public boolean embedded() {
+    return settings.embedded();
+  }
+
+  /** The IoT Hub service connection string. */
+  public ServiceConnectionString service() {
+    if (settings.embedded()) {
+      return ServiceConnectionString.parse(hub().iotHubConnectionString());
+    }
+    return settings.service().orElseThrow(Settings::missingService);
+  }
+
+  /** The Digital Twins endpoint and credentials; for the embedded hub, its owner policy signs in. */
+  public DigitalTwinsSettings digitalTwins() {
+    if (settings.embedded()) {
+      TwinHub hub = hub();
+      return new DigitalTwinsSettings(URI.create(hub.digitalTwinsEndpoint()), "twin-samples",
+          hub.policies().owner().name(), hub.policies().owner().primaryKey(), URI.create(hub.authorityHost()));
+    }
+    return settings.digitalTwins().orElseThrow(Settings::missingDigitalTwins);
+  }
+
+  /** The certificate to trust besides the JDK's: the embedded hub's self-signed one, or {@code TWIN_HUB_CA_CERT}. */
+  public Optional<Path> trustedCertificate() {
+    return settings.embedded() ? Optional.of(hub().certificatePath()) : settings.caCertificate();
+  }
+
+  /** The directory the embedded hub's import jobs read {@code file:} URIs from; empty for a remote hub. */
+  public Optional<Path> importDirectory() {
+    return settings.embedded() ? Optional.of(hub().options().importDirectory()) : Optional.empty();
+  }
+
+  private TwinHub hub() {
+    if (embedded == null) {
+      embedded = EmbeddedHub.start();
+    }
+    return embedded.hub();
+  }
+
+  /** Stops the embedded hub, if one was started, and deletes its data. */
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+}
