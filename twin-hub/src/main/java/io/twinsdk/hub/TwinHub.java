@@ -9,6 +9,7 @@ import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
+import io.twinsdk.hub.iothub.IotHub;
 import io.twinsdk.hub.store.HubStore;
 import io.twinsdk.hub.store.sqlite.SqliteHubStore;
 import io.twinsdk.hub.tls.HubCertificate;
@@ -47,10 +48,12 @@ public final class TwinHub implements AutoCloseable {
   private final Vertx vertx;
   private final HttpGateway http;
   private final int httpsPort;
+  private final IotHub iotHub;
+  private final int mqttPort;
   private volatile boolean closed;
 
   private TwinHub(HubOptions options, HubCertificate certificate, AccessPolicies policies, HubStore store,
-      Vertx vertx, HttpGateway http, int httpsPort) {
+      Vertx vertx, HttpGateway http, int httpsPort, IotHub iotHub, int mqttPort) {
     this.options = options;
     this.certificate = certificate;
     this.policies = policies;
@@ -58,6 +61,8 @@ public final class TwinHub implements AutoCloseable {
     this.vertx = vertx;
     this.http = http;
     this.httpsPort = httpsPort;
+    this.iotHub = iotHub;
+    this.mqttPort = mqttPort;
   }
 
   /**
@@ -82,19 +87,23 @@ public final class TwinHub implements AutoCloseable {
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       BearerTokens tokens = new BearerTokens(policies, "twin-hub", options.accessTokenLifetime(), Clock.systemUTC());
 
+      int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
       vertx = Vertx.vertx(new VertxOptions()
-          .setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()))
+          .setEventLoopPoolSize(eventLoops)
           .setWorkerPoolSize(4)
           .setInternalBlockingPoolSize(4));
       Router router = new Router()
           .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
+      IotHub iotHub = new IotHub(vertx, store, bus, policies, options, Clock.systemUTC());
+      iotHub.addRoutes(router);
       HttpGateway http = new HttpGateway(vertx, router,
-          Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens)));
+          Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens), Realm.IOT_HUB, iotHub.authenticator()));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
           certificate.certificatePath().toString(), certificate.keyPath().toString())
           .toCompletionStage().toCompletableFuture());
-      TwinHub hub = new TwinHub(options, certificate, policies, store, vertx, http, httpsPort);
-      LOG.info("twin-hub listening on https port {}, data in {}", httpsPort, data);
+      int mqttPort = await(iotHub.listenMqtt(certificate, eventLoops).toCompletionStage().toCompletableFuture());
+      TwinHub hub = new TwinHub(options, certificate, policies, store, vertx, http, httpsPort, iotHub, mqttPort);
+      LOG.info("twin-hub listening on https port {} and mqtt port {}, data in {}", httpsPort, mqttPort, data);
       return hub;
     } catch (IOException e) {
       cleanUp(store, vertx);
@@ -145,6 +154,35 @@ public final class TwinHub implements AutoCloseable {
   /** The bound HTTPS port. */
   public int httpsPort() {
     return httpsPort;
+  }
+
+  /** The bound MQTT/TLS port devices connect to. */
+  public int mqttPort() {
+    return mqttPort;
+  }
+
+  /**
+   * Registers device {@code deviceId} unless it exists (idempotent) and returns its connection string,
+   * {@code HostName=<host>[:<mqttPort> when not 8883];DeviceId=<id>;SharedAccessKey=<primary key>}.
+   *
+   * @throws io.twinsdk.hub.http.ApiError when the id is not a valid IoT Hub device id
+   * @throws IllegalStateException when the store does not answer within 30 seconds
+   */
+  public String registerDevice(String deviceId) {
+    try {
+      return IotHub.connectionString(options.hostName(), mqttPort,
+          iotHub.registry().register(deviceId).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Could not register " + deviceId, e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("The store did not register " + deviceId + " in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while registering " + deviceId, e);
+    }
   }
 
   /** The absolute path of the PEM certificate clients must trust. */
@@ -199,6 +237,7 @@ public final class TwinHub implements AutoCloseable {
       return;
     }
     closed = true;
+    iotHub.close();
     try {
       http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
