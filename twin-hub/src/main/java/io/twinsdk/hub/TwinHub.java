@@ -6,6 +6,7 @@ import io.twinsdk.hub.auth.BearerAuthenticator;
 import io.twinsdk.hub.auth.BearerTokens;
 import io.twinsdk.hub.auth.TokenEndpoint;
 import io.twinsdk.hub.bus.ChangeBus;
+import io.twinsdk.hub.digitaltwins.DigitalTwinsApi;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
@@ -96,6 +97,7 @@ public final class TwinHub implements AutoCloseable {
           .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
       IotHub iotHub = new IotHub(vertx, store, bus, policies, options, Clock.systemUTC());
       iotHub.addRoutes(router);
+      DigitalTwinsApi.start(store, Clock.systemUTC()).register(router);
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens), Realm.IOT_HUB, iotHub.authenticator()));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
