@@ -7,6 +7,7 @@ import io.twinsdk.hub.auth.BearerTokens;
 import io.twinsdk.hub.auth.TokenEndpoint;
 import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.digitaltwins.DigitalTwinsApi;
+import io.twinsdk.hub.digitaltwins.query.QueryRoute;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
@@ -98,6 +99,7 @@ public final class TwinHub implements AutoCloseable {
       IotHub iotHub = new IotHub(vertx, store, bus, policies, options, Clock.systemUTC());
       iotHub.addRoutes(router);
       DigitalTwinsApi.start(store, Clock.systemUTC()).register(router);
+      router.add("POST", "/query", Realm.DIGITAL_TWINS, new QueryRoute(store));
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens), Realm.IOT_HUB, iotHub.authenticator()));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),

@@ -31,6 +31,9 @@ public interface StoreTransaction {
   /** Relationships between digital twins. */
   RelationshipRepository relationships();
 
+  /** Queries over digital twins and relationships. */
+  DigitalTwinQueryRepository digitalTwinQueries();
+
   /**
    * Publishes {@code event} on the change bus once this transaction has committed; dropped if it rolls back.
    * Only meaningful in write transactions.

@@ -3,6 +3,7 @@ package io.twinsdk.hub.store.sqlite;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.store.DeviceRepository;
 import io.twinsdk.hub.store.DeviceTwinRepository;
+import io.twinsdk.hub.store.DigitalTwinQueryRepository;
 import io.twinsdk.hub.store.DigitalTwinRepository;
 import io.twinsdk.hub.store.ModelRepository;
 import io.twinsdk.hub.store.RelationshipRepository;
@@ -61,6 +62,11 @@ final class SqliteTransaction implements StoreTransaction {
   @Override
   public RelationshipRepository relationships() {
     return new SqliteRelationships(connection);
+  }
+
+  @Override
+  public DigitalTwinQueryRepository digitalTwinQueries() {
+    return new SqliteDigitalTwinQueries(connection);
   }
 
   @Override
