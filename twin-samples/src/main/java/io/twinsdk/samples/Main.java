@@ -28,7 +28,8 @@ public final class Main {
 
   /** Every sample, in the order {@code all} runs them. */
   static List<Sample> catalog() {
-    return List.of();
+    return List.of(new GetTwin(), new ReceiveDesiredProperties(), new UpdateReportedProperties(), new AllTogether(),
+        new UpdateDesiredProperties());
   }
 
   private static void configureLogging(boolean verbose) {

@@ -1,8 +1,13 @@
 package io.twinsdk.samples;
 
+import io.twinsdk.core.auth.DeviceConnectionString;
 import io.twinsdk.core.auth.ServiceConnectionString;
+import io.twinsdk.device.DeviceClient;
+import io.twinsdk.device.DeviceClientBuilder;
 import io.twinsdk.hub.TwinHub;
 import io.twinsdk.samples.Settings.DigitalTwinsSettings;
+import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.iothub.IotHubServiceClientBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +43,47 @@ public final class SampleContext implements AutoCloseable {
     return settings.embedded();
   }
 
+  /**
+   * The device connection string: on the embedded hub, that of device {@code deviceId}, registered on first use; else
+   * {@code IOTHUB_DEVICE_CONNECTION_STRING}, whatever device it names.
+   */
+  public DeviceConnectionString device(String deviceId) {
+    if (settings.embedded()) {
+      return DeviceConnectionString.parse(hub().registerDevice(deviceId));
+    }
+    return settings.device().orElseThrow(Settings::missingDevice);
+  }
+
   /** The IoT Hub service connection string. */
   public ServiceConnectionString service() {
     if (settings.embedded()) {
       return ServiceConnectionString.parse(hub().iotHubConnectionString());
     }
     return settings.service().orElseThrow(Settings::missingService);
+  }
+
+  /**
+   * A device client builder for {@code connectionString}: {@code DeviceClient.builder().connectionString(…)}, plus
+   * {@code trustPem(…)} when the hub has a private certificate.
+   */
+  public DeviceClientBuilder newDeviceClient(DeviceConnectionString connectionString) {
+    DeviceClientBuilder builder = DeviceClient.builder().connectionString(connectionString.toConnectionString())
+        .operationTimeout(TIMEOUT);
+    trustedCertificate().ifPresent(builder::trustPem);
+    return builder;
+  }
+
+  /** An IoT Hub service client builder for {@link #service()} with {@link #httpOptions()}. */
+  public IotHubServiceClientBuilder newIotHubServiceClient() {
+    return new IotHubServiceClientBuilder().connectionString(service().toConnectionString())
+        .httpOptions(httpOptions());
+  }
+
+  /** HTTP options for the service clients: the default timeouts and retries, trusting {@link #trustedCertificate()}. */
+  public HttpOptions httpOptions() {
+    HttpOptions.Builder options = HttpOptions.builder();
+    trustedCertificate().ifPresent(options::trustedCertificate);
+    return options.build();
   }
 
   /** The Digital Twins endpoint and credentials; for the embedded hub, its owner policy signs in. */
