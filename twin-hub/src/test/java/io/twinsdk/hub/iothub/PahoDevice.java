@@ -99,6 +99,13 @@ final class PahoDevice implements AutoCloseable {
     client.publish(topic, body.getBytes(StandardCharsets.UTF_8), qos, false);
   }
 
+  /** Sends without waiting for completion, for a publish the hub answers by closing the connection. */
+  void publishWithoutWaiting(String topic, String body, int qos) throws MqttException {
+    MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
+    message.setQos(qos);
+    client.getTopic(topic).publish(message);
+  }
+
   /** Waits up to 10 seconds for the next message. */
   Received next() throws InterruptedException {
     Received message = received.poll(10, TimeUnit.SECONDS);

@@ -7,6 +7,8 @@ import io.twinsdk.core.internal.Json;
 import io.twinsdk.hub.HubFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,5 +147,49 @@ class TwinRestIT {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(HubFixture.json(response).get("errorCode").asInt()).isEqualTo(404001);
+  }
+
+  @Test
+  void queryPagesByMaxItemCountAndTheLastPageHasNoContinuation() {
+    for (int i = 0; i < 5; i++) {
+      fixture.hub().registerDevice("paged-" + i);
+      service.send("PATCH", "/twins/paged-" + i, "{\"tags\":{\"batch\":\"paging\",\"n\":" + i + "}}");
+    }
+    String body = "{\"query\":\"SELECT * FROM devices WHERE tags.batch = 'paging' AND tags.n >= 0\"}";
+    List<String> ids = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
+    String continuation = null;
+    do {
+      List<String> headers = new ArrayList<>(List.of("x-ms-max-item-count", "2"));
+      if (continuation != null) {
+        headers.addAll(List.of("x-ms-continuation", continuation));
+      }
+      HttpResponse<String> page = fixture.send("POST", "/devices/query?" + ServiceCalls.API, service.ownerToken(),
+          "application/json", body, headers.toArray(String[]::new));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("x-ms-item-type")).hasValue("twin");
+      JsonNode items = HubFixture.json(page);
+      pageSizes.add(items.size());
+      items.forEach(item -> ids.add(item.get("deviceId").asText()));
+      continuation = page.headers().firstValue("x-ms-continuation").orElse(null);
+    } while (continuation != null);
+
+    assertThat(pageSizes).containsExactly(2, 2, 1);
+    assertThat(ids).containsExactly("paged-0", "paged-1", "paged-2", "paged-3", "paged-4");
+  }
+
+  @Test
+  void aggregateQueryReturnsRawRowsAndABadQueryIs400() {
+    fixture.hub().registerDevice("counted");
+    service.send("PATCH", "/twins/counted", "{\"tags\":{\"kind\":\"counted\"}}");
+
+    HttpResponse<String> count = service.send("POST", "/devices/query",
+        "{\"query\":\"SELECT COUNT() AS n FROM devices WHERE tags.kind = 'counted'\"}");
+    HttpResponse<String> bad = service.send("POST", "/devices/query", "{\"query\":\"SELECT * FROM nowhere\"}");
+
+    assertThat(count.headers().firstValue("x-ms-item-type")).hasValue("raw");
+    assertThat(HubFixture.json(count)).isEqualTo(Json.parse("[{\"n\":1}]"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(HubFixture.json(bad).get("errorCode").asInt()).isEqualTo(400004);
   }
 }
