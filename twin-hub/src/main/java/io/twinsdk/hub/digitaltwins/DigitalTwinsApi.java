@@ -1,8 +1,11 @@
 package io.twinsdk.hub.digitaltwins;
 
+import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
 import io.twinsdk.hub.digitaltwins.models.ModelRoutes;
+import io.twinsdk.hub.digitaltwins.relationships.RelationshipRoutes;
+import io.twinsdk.hub.digitaltwins.telemetry.TelemetryRoutes;
 import io.twinsdk.hub.digitaltwins.twins.TwinRoutes;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.store.HubStore;
@@ -22,21 +25,24 @@ public final class DigitalTwinsApi {
 
   private final DigitalTwinsContext context;
   private final ModelCatalog catalog;
+  private final ChangeBus bus;
 
-  private DigitalTwinsApi(DigitalTwinsContext context, ModelCatalog catalog) {
+  private DigitalTwinsApi(DigitalTwinsContext context, ModelCatalog catalog, ChangeBus bus) {
     this.context = context;
     this.catalog = catalog;
+    this.bus = bus;
   }
 
   /**
-   * Loads the stored models and returns the API over {@code store}.
+   * Loads the stored models and returns the API over {@code store}, publishing telemetry on {@code bus} (the bus the
+   * store publishes committed changes on).
    *
    * @throws IllegalStateException if the models cannot be loaded within a minute
    */
-  public static DigitalTwinsApi start(HubStore store, Clock clock) {
+  public static DigitalTwinsApi start(HubStore store, ChangeBus bus, Clock clock) {
     try {
       ModelCatalog catalog = store.read(ModelCatalog::load).get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new DigitalTwinsApi(new DigitalTwinsContext(store, clock), catalog);
+      return new DigitalTwinsApi(new DigitalTwinsContext(store, clock), catalog, bus);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not load the Digital Twins models", e);
     } catch (InterruptedException e) {
@@ -54,6 +60,8 @@ public final class DigitalTwinsApi {
   public Router register(Router router) {
     new ModelRoutes(context, catalog).register(router);
     new TwinRoutes(context, catalog).register(router);
+    new RelationshipRoutes(context, catalog).register(router);
+    new TelemetryRoutes(context, bus).register(router);
     return router;
   }
 }

@@ -218,6 +218,17 @@ class ModelsIT {
   }
 
   @Test
+  void callWithoutBearerTokenIsUnauthorized() {
+    HttpResponse<String> response = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION, null,
+        null, null);
+    HttpResponse<String> forged = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION,
+        "Bearer not-a-hub-token", null, null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(forged.statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void unsupportedApiVersionIsRefused() {
     HttpResponse<String> response = adt.sendTo(URI.create(adt.fixture().hub().digitalTwinsEndpoint()
         + "/models?api-version=2021-06-30-preview"), "GET", null);

@@ -5,10 +5,15 @@ import static io.twinsdk.hub.digitaltwins.AdtHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsdk.hub.bus.ChangeEvent;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +32,7 @@ class TwinsIT {
   @BeforeAll
   static void startHub() {
     adt = AdtHttp.start(data);
-    n = AdtHttp.unique();
-    assertThat(adt.send("POST", "/models", TestModels.batch(n)).statusCode()).isEqualTo(201);
+    n = adt.uploadTestModels();
     assertThat(adt.send("POST", "/models", """
         [{"@id":"dtmi:test:Office;%d","@type":"Interface","@context":"dtmi:dtdl:context;2",
           "contents":[{"@type":"Property","name":"Temperature","schema":"double"},
@@ -302,6 +306,33 @@ class TwinsIT {
     assertThat(updated.at("/$metadata/RouterName")).isEqualTo(json(component).at("/$metadata/RouterName"));
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(errorCode(missing)).isEqualTo("ComponentNotFound");
+  }
+
+  @Test
+  void everyTwinChangeIsPublishedOnTheChangeBusAfterCommit() throws Exception {
+    String id = "room-" + AdtHttp.unique();
+    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
+    CountDownLatch deleted = new CountDownLatch(1);
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.id().equals(id)) {
+        events.add(event);
+        if (event.kind() == ChangeEvent.Kind.DIGITAL_TWIN_DELETED) {
+          deleted.countDown();
+        }
+      }
+    })) {
+      adt.send("PUT", "/digitaltwins/" + id, room(80));
+      adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"move\",\"from\":\"/Humidity\",\"path\":\"/x\"}]");
+      adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":1}]");
+      adt.send("DELETE", "/digitaltwins/" + id, null);
+
+      assertThat(deleted.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
+        ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, ChangeEvent.Kind.DIGITAL_TWIN_DELETED);
+    assertThat(events.get(0).body().get("$dtId").asText()).isEqualTo(id);
+    assertThat(events.get(1).body().get(0).get("path").asText()).isEqualTo("/Temperature");
   }
 
   @Test
