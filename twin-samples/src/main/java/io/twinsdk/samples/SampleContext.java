@@ -7,6 +7,9 @@ import io.twinsdk.device.DeviceClientBuilder;
 import io.twinsdk.hub.TwinHub;
 import io.twinsdk.samples.Settings.DigitalTwinsSettings;
 import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.credential.ClientSecretCredential;
+import io.twinsdk.service.credential.TokenCredential;
+import io.twinsdk.service.digitaltwins.DigitalTwinsClientBuilder;
 import io.twinsdk.service.iothub.IotHubServiceClientBuilder;
 import java.net.URI;
 import java.nio.file.Path;
@@ -76,6 +79,24 @@ public final class SampleContext implements AutoCloseable {
   /** An IoT Hub service client builder for {@link #service()} with {@link #httpOptions()}. */
   public IotHubServiceClientBuilder newIotHubServiceClient() {
     return new IotHubServiceClientBuilder().connectionString(service().toConnectionString())
+        .httpOptions(httpOptions());
+  }
+
+  /** A credential for {@link #digitalTwins()}: Microsoft Entra ID, or the embedded hub's token endpoint. */
+  public ClientSecretCredential newCredential() {
+    DigitalTwinsSettings settings = digitalTwins();
+    return ClientSecretCredential.builder()
+        .authorityHost(settings.authorityHost().toString())
+        .tenantId(settings.tenantId())
+        .clientId(settings.clientId())
+        .clientSecret(settings.clientSecret())
+        .httpOptions(httpOptions())
+        .build();
+  }
+
+  /** A Digital Twins client builder for {@link #digitalTwins()}'s endpoint, signing in with {@code credential}. */
+  public DigitalTwinsClientBuilder newDigitalTwinsClient(TokenCredential credential) {
+    return new DigitalTwinsClientBuilder().endpoint(digitalTwins().endpoint().toString()).credential(credential)
         .httpOptions(httpOptions());
   }
 

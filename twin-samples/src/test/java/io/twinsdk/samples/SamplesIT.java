@@ -110,6 +110,29 @@ class SamplesIT {
   }
 
   @Test
+  void manageTwinsWalksThroughTheTwinsLife() {
+    List<String> lines = section("manage-twins");
+
+    assertThat(lines).first().asString().startsWith("Uploaded models dtmi:com:example:twinsamples:Thermostat;1");
+    assertThat(lines).containsSubsequence("Got twin:", "  $dtId: sample-room-21",
+        "  $metadata.$model: dtmi:com:example:twinsamples:Room;1");
+    assertThat(lines).anyMatch(l -> l.matches("  \\$etag: W/\".+\""))
+        .anyMatch(l -> l.matches("  \\$metadata.Temperature.lastUpdateTime: \\d{4}-.+\\.\\d{7}Z"));
+    assertThat(lines).containsSubsequence("  now {Temperature=22.5, Humidity=45.0, IsOccupied=true}",
+        "  thermostat now {SetPoint=23.0, Mode=\"cool\"}", "  Comfort now {\"Level\":\"good\",\"Score\":9}",
+        "  $metadata.$model now dtmi:com:example:twinsamples:Room;2, Occupants=3");
+    assertThat(lines).anyMatch(l -> l.endsWith(", sourceTime=2026-01-20T02:03:00.0943478Z"));
+    assertThat(lines).contains("10 concurrent updates of Humidity gave 10 distinct ETags",
+        "Of two updates with If-Match of the same ETag the first applied and the second failed: 412"
+            + " PreconditionFailed");
+    assertThat(lines).anyMatch(l -> l.matches("  the twin's ETag is that of update (\\d+) and Humidity=\\1\\.0: it was"
+        + " applied last"));
+    assertThat(lines).containsSubsequence(
+        "Deleted incoming relationship sample-floor-2-contains-sample-room-21 from sample-floor-2",
+        "Deleted twins sample-room-21 and sample-floor-2", "  sample-room-21 is gone: 404 DigitalTwinNotFound");
+  }
+
+  @Test
   void jarListsTheSamples() throws Exception {
     Result result = runJar(Map.of(), "help");
 
