@@ -402,7 +402,15 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     // The operation id makes a repeated request name the same job rather than start a second one.
     HttpCall call = HttpCall.builder("POST", url("jobs", "deletions").build()).header("operation-id", operationId)
         .body(new byte[0], HttpCall.JSON).idempotent().build();
-    return pipeline.send(call, result -> result.toResponse(DeleteJob.fromJson(JsonBodies.tree(result))));
+    return pipeline.send(call, result -> {
+      if (result.body().length > 0) {
+        return result.toResponse(DeleteJob.fromJson(JsonBodies.tree(result)));
+      }
+      // The service may answer 202 with only headers; the job is then known by its operation id.
+      ObjectNode accepted = JsonNodeFactory.instance.objectNode()
+          .put("id", result.header("Operation-Id").orElse(operationId)).put("status", "notstarted");
+      return result.toResponse(DeleteJob.fromJson(accepted));
+    });
   }
 
   /** Gets a delete job. */

@@ -37,8 +37,8 @@ public final class ModelCatalog {
     models = updated;
   }
 
-  /** Re-reads the set from the store, after a model write whose transaction did not commit. */
-  void reload(StoreTransaction transaction) {
+  /** Re-reads the set from the store: after a model write whose transaction did not commit, or a delete job. */
+  public void reload(StoreTransaction transaction) {
     models = resolve(transaction);
   }
 

@@ -79,20 +79,28 @@ public final class ModelRoutes {
       documents.add(document);
     }
     Instant now = context.now();
-    return writeModels(tx -> {
-      ModelSet before = catalog.current();
-      ModelSet after = parse(documents, before);
-      ArrayNode created = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode document : documents) {
-        String id = document.path("@id").asText();
-        DtdlInterface model = after.get(Dtmi.parse(id)).orElseThrow();
-        ModelRecord record = new ModelRecord(id, (ObjectNode) document, false, now);
-        tx.models().insert(record, references(model), model.ancestors().stream().map(Dtmi::toString).toList());
-        created.add(modelData(record, false));
-      }
-      catalog.replace(after);
-      return HttpResult.json(201, created);
-    });
+    return writeModels(tx -> HttpResult.json(201, addModels(tx, documents, now)));
+  }
+
+  /**
+   * Adds a batch of DTDL Interface objects inside the write transaction {@code tx}, all or nothing, and returns the
+   * created models' data; shared by {@code POST /models} and import jobs.
+   *
+   * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists, before anything is written
+   */
+  public ArrayNode addModels(StoreTransaction tx, List<JsonNode> documents, Instant now) {
+    ModelSet before = catalog.current();
+    ModelSet after = parse(documents, before);
+    ArrayNode created = JsonNodeFactory.instance.arrayNode();
+    for (JsonNode document : documents) {
+      String id = document.path("@id").asText();
+      DtdlInterface model = after.get(Dtmi.parse(id)).orElseThrow();
+      ModelRecord record = new ModelRecord(id, (ObjectNode) document, false, now);
+      tx.models().insert(record, references(model), model.ancestors().stream().map(Dtmi::toString).toList());
+      created.add(modelData(record, false));
+    }
+    catalog.replace(after);
+    return created;
   }
 
   private static ModelSet parse(List<JsonNode> documents, ModelSet stored) {

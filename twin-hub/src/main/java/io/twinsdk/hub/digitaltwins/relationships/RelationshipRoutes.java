@@ -87,28 +87,41 @@ public final class RelationshipRoutes {
     if (!body.isObject()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a relationship JSON object.");
     }
+    Instant now = context.now();
+    return context.store().write(tx -> {
+      if (mustBeNew && tx.relationships().find(source, id).isPresent()) {
+        throw DigitalTwinsErrors.relationshipAlreadyExists(id);
+      }
+      ObjectNode document = create(tx, source, id, (ObjectNode) body, now);
+      return HttpResult.json(200, document).withHeader("ETag", document.get(ETAG).textValue());
+    });
+  }
+
+  /**
+   * Creates or replaces relationship {@code id} of twin {@code source} from {@code body} (needing {@code $targetId}
+   * and {@code $relationshipName}) inside the write transaction {@code tx} and returns the stored document; shared by
+   * {@code PUT} and import jobs.
+   *
+   * @throws ApiError 400 InvalidArgument, OperationNotAllowed or ValidationFailed, 404 DigitalTwinNotFound or
+   *     TargetTwinNotFound, before anything is written
+   */
+  public ObjectNode create(StoreTransaction tx, String source, String id, ObjectNode body, Instant now) {
     String target = requiredText(body, RELATIONSHIP_TARGET_ID);
     String name = requiredText(body, RELATIONSHIP_NAME);
     if (target.equals(source)) {
       throw ApiError.digitalTwins(400, "OperationNotAllowed", "The relationship cannot connect to the same digital"
           + " twin.");
     }
-    Instant now = context.now();
-    return context.store().write(tx -> {
-      DigitalTwinRecord sourceTwin = TwinRoutes.require(tx, source);
-      DigitalTwinRecord targetTwin = tx.digitalTwins().find(target).orElseThrow(() -> ApiError.digitalTwins(404,
-          "TargetTwinNotFound", "The target digital twin " + target + " of the relationship was not found. Create"
-              + " the target twin before the relationship."));
-      if (mustBeNew && tx.relationships().find(source, id).isPresent()) {
-        throw DigitalTwinsErrors.relationshipAlreadyExists(id);
-      }
-      String etag = ETags.next();
-      ObjectNode document = document(id, etag, source, name, target, (ObjectNode) body);
-      validate(document, sourceTwin, targetTwin);
-      tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
-      tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_CREATED, source + "/" + id, 0, document, now));
-      return HttpResult.json(200, document).withHeader("ETag", etag);
-    });
+    DigitalTwinRecord sourceTwin = TwinRoutes.require(tx, source);
+    DigitalTwinRecord targetTwin = tx.digitalTwins().find(target).orElseThrow(() -> ApiError.digitalTwins(404,
+        "TargetTwinNotFound", "The target digital twin " + target + " of the relationship was not found. Create"
+            + " the target twin before the relationship."));
+    String etag = ETags.next();
+    ObjectNode document = document(id, etag, source, name, target, body);
+    validate(document, sourceTwin, targetTwin);
+    tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
+    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_CREATED, source + "/" + id, 0, document, now));
+    return document;
   }
 
   private CompletableFuture<HttpResult> patch(HttpExchange exchange) {

@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.twins;
 
+import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.ETAG;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.METADATA;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.METADATA_MODEL;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.PROPERTY_SOURCE_TIME;
@@ -99,12 +100,23 @@ public final class TwinRoutes {
       if (mustBeNew && tx.digitalTwins().find(id).isPresent()) {
         throw DigitalTwinsErrors.twinAlreadyExists(id);
       }
-      String etag = ETags.next();
-      ObjectNode twin = TwinDocuments.build(id, etag, given, validator(), TwinDocuments.Changes.ALL, now);
-      store(tx, id, etag, twin, now, null);
-      tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_CREATED, id, 0, twin, now));
-      return HttpResult.json(200, twin).withHeader("ETag", etag);
+      ObjectNode twin = create(tx, id, given, now);
+      return HttpResult.json(200, twin).withHeader("ETag", twin.get(ETAG).textValue());
     });
+  }
+
+  /**
+   * Creates or replaces twin {@code id} from {@code given} (without {@code $dtId} and {@code $etag}) inside the write
+   * transaction {@code tx} and returns the stored document; shared by {@code PUT} and import jobs.
+   *
+   * @throws ApiError 400 ValidationFailed or ModelDecommissioned, before anything is written
+   */
+  public ObjectNode create(StoreTransaction tx, String id, ObjectNode given, Instant now) {
+    String etag = ETags.next();
+    ObjectNode twin = TwinDocuments.build(id, etag, given, validator(), TwinDocuments.Changes.ALL, now);
+    store(tx, id, etag, twin, now, null);
+    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_CREATED, id, 0, twin, now));
+    return twin;
   }
 
   private CompletableFuture<HttpResult> patch(HttpExchange exchange) {
