@@ -17,7 +17,8 @@ final class DesiredPatches {
 
   private static final List<MergePatch> PATCHES = List.of(
       desired(d -> d.object("climate", c -> c.set("minTemperature", 69).set("maxTemperature", 77))),
-      desired(d -> d.object("climate", c -> c.object("hvac", h -> h.object("systemControl", s -> s.set("fanOn", true))))),
+      desired(d -> d.object("climate", c -> c.object("hvac", h -> h
+          .object("systemControl", s -> s.set("fanOn", true))))),
       desired(d -> d.object("modules", m -> m
           .object("wifi", w -> w.set("channel", 6).set("ssid", "my_network"))
           .object("climate", c -> c.set("id", 17).set("units", "farenheit")))),

@@ -32,7 +32,8 @@ final class EmbeddedHub implements AutoCloseable {
       throw new UncheckedIOException("Cannot create a temporary directory for the embedded hub", e);
     }
     try {
-      return new EmbeddedHub(directory, TwinHub.start(HubOptions.builder().freePorts().dataDirectory(directory).build()));
+      HubOptions options = HubOptions.builder().freePorts().dataDirectory(directory).build();
+      return new EmbeddedHub(directory, TwinHub.start(options));
     } catch (RuntimeException e) {
       deleteRecursively(directory);
       throw e;

@@ -150,6 +150,9 @@ final class Launcher {
     if (needs.contains(Sample.Need.DIGITAL_TWINS) && settings.digitalTwins().isEmpty()) {
       throw Settings.missingDigitalTwins();
     }
+    if (needs.contains(Sample.Need.IMPORT_BLOBS) && settings.importBlobs().isEmpty()) {
+      throw Settings.missingImportBlobs();
+    }
   }
 
   /** The help text: usage, every sample with its arguments and summary, and the settings. */

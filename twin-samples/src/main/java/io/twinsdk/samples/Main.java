@@ -29,7 +29,7 @@ public final class Main {
   /** Every sample, in the order {@code all} runs them. */
   static List<Sample> catalog() {
     return List.of(new GetTwin(), new ReceiveDesiredProperties(), new UpdateReportedProperties(), new AllTogether(),
-        new UpdateDesiredProperties(), new ManageTwins());
+        new UpdateDesiredProperties(), new ManageTwins(), new BulkImport(), new DeleteAll());
   }
 
   private static void configureLogging(boolean verbose) {

@@ -13,7 +13,9 @@ interface Sample {
     /** The IoT Hub service API: {@code IOTHUB_CONNECTION_STRING}. */
     SERVICE,
     /** A Digital Twins instance: {@code DIGITAL_TWINS_ENDPOINT} and the {@code AZURE_*} credentials. */
-    DIGITAL_TWINS
+    DIGITAL_TWINS,
+    /** For a bulk import on a remote instance, the blobs: {@code BULK_IMPORT_INPUT_BLOB_URI} and its output. */
+    IMPORT_BLOBS
   }
 
   /** The sub-command, such as {@code get-twin}. */

@@ -122,10 +122,30 @@ public final class SampleContext implements AutoCloseable {
     return settings.embedded() ? Optional.of(hub().certificatePath()) : settings.caCertificate();
   }
 
-  /** The directory the embedded hub's import jobs read {@code file:} URIs from; empty for a remote hub. */
-  public Optional<Path> importDirectory() {
-    return settings.embedded() ? Optional.of(hub().options().importDirectory()) : Optional.empty();
+  /**
+   * Where an import job reads its file and writes its log, and where the sample writes the file: on the embedded
+   * hub, both in its import directory ({@code file:} URIs); else the blobs from the settings, with the file written
+   * to the working directory for the user to upload.
+   */
+  public ImportLocation importLocation(String jobId) {
+    if (settings.embedded()) {
+      Path directory = hub().options().importDirectory();
+      Path file = directory.resolve(jobId + ".ndjson");
+      return new ImportLocation(file, file.toUri(), directory.resolve(jobId + "-log.ndjson").toUri());
+    }
+    Settings.ImportBlobs blobs = settings.importBlobs().orElseThrow(Settings::missingImportBlobs);
+    return new ImportLocation(Path.of("twin-samples-import.ndjson").toAbsolutePath(), blobs.input(),
+        blobs.output());
   }
+
+  /**
+   * Where an import job's file and log are.
+   *
+   * @param file where the sample writes the import file
+   * @param input the URI the job reads the file from
+   * @param output the URI of the job's log
+   */
+  public record ImportLocation(Path file, URI input, URI output) {}
 
   private TwinHub hub() {
     if (embedded == null) {

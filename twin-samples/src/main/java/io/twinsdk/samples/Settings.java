@@ -29,27 +29,34 @@ public final class Settings {
   static final String CLIENT_SECRET = "AZURE_CLIENT_SECRET";
   static final String AUTHORITY_HOST = "AZURE_AUTHORITY_HOST";
   static final String CA_CERT = "TWIN_HUB_CA_CERT";
+  static final String IMPORT_INPUT = "BULK_IMPORT_INPUT_BLOB_URI";
+  static final String IMPORT_OUTPUT = "BULK_IMPORT_OUTPUT_BLOB_URI";
 
-  static final String DEVICE_FORM = "HostName=<hub>.azure-devices.net;DeviceId=<device id>;SharedAccessKey=<base64 key>";
+  static final String DEVICE_FORM =
+      "HostName=<hub>.azure-devices.net;DeviceId=<device id>;SharedAccessKey=<base64 key>";
   static final String SERVICE_FORM =
       "HostName=<hub>.azure-devices.net;SharedAccessKeyName=<policy>;SharedAccessKey=<base64 key>";
   static final String ENDPOINT_FORM = "https://<instance>.api.<region>.digitaltwins.azure.net";
   static final String AUTHORITY_FORM = "https://login.microsoftonline.com";
+  static final String BLOB_FORM = "https://<account>.blob.core.windows.net/<container>/<blob>";
 
   private static final List<String> ALL = List.of(DEVICE_CONNECTION_STRING, IOTHUB_CONNECTION_STRING,
-      DIGITAL_TWINS_ENDPOINT, TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTHORITY_HOST, CA_CERT);
+      DIGITAL_TWINS_ENDPOINT, TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTHORITY_HOST, CA_CERT, IMPORT_INPUT,
+      IMPORT_OUTPUT);
 
   private final DeviceConnectionString device;
   private final ServiceConnectionString service;
   private final DigitalTwinsSettings digitalTwins;
   private final Path caCertificate;
+  private final ImportBlobs importBlobs;
 
   private Settings(DeviceConnectionString device, ServiceConnectionString service, DigitalTwinsSettings digitalTwins,
-      Path caCertificate) {
+      Path caCertificate, ImportBlobs importBlobs) {
     this.device = device;
     this.service = service;
     this.digitalTwins = digitalTwins;
     this.caCertificate = caCertificate;
+    this.importBlobs = importBlobs;
   }
 
   /**
@@ -70,7 +77,13 @@ public final class Settings {
       throw new SettingsException(CA_CERT + " is set but no hub is: set " + DEVICE_CONNECTION_STRING + ", "
           + IOTHUB_CONNECTION_STRING + " or " + DIGITAL_TWINS_ENDPOINT + " too, or unset it for the embedded hub");
     }
-    return new Settings(device, service, digitalTwins, caCertificate);
+    Optional<URI> input = value(environment, IMPORT_INPUT).map(v -> blobUrl(IMPORT_INPUT, v));
+    Optional<URI> output = value(environment, IMPORT_OUTPUT).map(v -> blobUrl(IMPORT_OUTPUT, v));
+    if (input.isPresent() != output.isPresent()) {
+      throw missingImportBlobs();
+    }
+    ImportBlobs importBlobs = input.map(i -> new ImportBlobs(i, output.orElseThrow())).orElse(null);
+    return new Settings(device, service, digitalTwins, caCertificate, importBlobs);
   }
 
   /** True when no variable is set: the samples start the embedded hub. */
@@ -98,6 +111,11 @@ public final class Settings {
     return Optional.ofNullable(caCertificate);
   }
 
+  /** Where an import job on a remote instance reads its file and writes its log. */
+  public Optional<ImportBlobs> importBlobs() {
+    return Optional.ofNullable(importBlobs);
+  }
+
   /** The names of every variable the samples read, for the help text. */
   static List<String> variables() {
     return ALL;
@@ -117,6 +135,12 @@ public final class Settings {
   static SettingsException missingDigitalTwins() {
     return new SettingsException(DIGITAL_TWINS_ENDPOINT + " is not set; expected " + ENDPOINT_FORM + " with "
         + TENANT_ID + ", " + CLIENT_ID + " and " + CLIENT_SECRET + " (or no variable at all for the embedded hub)");
+  }
+
+  /** The error for the bulk import on a remote instance when the blobs are not both given. */
+  static SettingsException missingImportBlobs() {
+    return new SettingsException(IMPORT_INPUT + " and " + IMPORT_OUTPUT + " must both be set for a bulk import on"
+        + " your own instance; expected " + BLOB_FORM + " (with a SAS token or access for the instance's identity)");
   }
 
   private static SettingsException missing(String variable, String form) {
@@ -187,6 +211,20 @@ public final class Settings {
     return URI.create(uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority());
   }
 
+  private static URI blobUrl(String variable, String value) {
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      throw malformed(variable, "not a URL", BLOB_FORM);
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawPath() == null
+        || uri.getRawPath().length() < 2) {
+      throw malformed(variable, "not an https URL of a blob", BLOB_FORM);
+    }
+    return uri;
+  }
+
   private static Path parseCertificate(String value) {
     Path path;
     try {
@@ -228,4 +266,12 @@ public final class Settings {
           + ", clientSecret=****, authorityHost=" + authorityHost + "]";
     }
   }
+
+  /**
+   * The blobs of an import job on a remote instance.
+   *
+   * @param input the NDJSON file the job reads
+   * @param output the log the job appends to
+   */
+  public record ImportBlobs(URI input, URI output) {}
 }

@@ -30,7 +30,8 @@ class SamplesIT {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     exitCode = new Launcher(Main.catalog()).run(Launcher.parse(List.of("all")), Map.of(),
-        new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     out = outBytes.toString(StandardCharsets.UTF_8);
     err = errBytes.toString(StandardCharsets.UTF_8);
   }
@@ -130,6 +131,24 @@ class SamplesIT {
     assertThat(lines).containsSubsequence(
         "Deleted incoming relationship sample-floor-2-contains-sample-room-21 from sample-floor-2",
         "Deleted twins sample-room-21 and sample-floor-2", "  sample-room-21 is gone: 404 DigitalTwinNotFound");
+  }
+
+  @Test
+  void bulkImportImportsAThousandTwinsAndQueriesThem() {
+    List<String> lines = section("bulk-import");
+
+    assertThat(lines).first().asString().startsWith("Wrote ")
+        .endsWith(".ndjson: 2 models, 1000 twins, 990 relationships");
+    assertThat(lines).anyMatch(l -> l.matches("Import job sample-import-\\d+: succeeded"));
+    assertThat(lines).containsSubsequence("Job log:", "  {\"section\":\"Models\",\"status\":\"Succeeded\"}",
+        "  {\"section\":\"Twins\",\"status\":\"Succeeded\"}",
+        "  {\"section\":\"Relationships\",\"status\":\"Succeeded\"}", "  {\"status\":\"Succeeded\"}");
+    assertThat(lines).last().isEqualTo("Query: 10 floors and 990 sensors; bulk-floor-1 has 99 sensors");
+  }
+
+  @Test
+  void deleteAllRemovesTheImportedTwinsAndRelationships() {
+    assertThat(section("delete-all")).containsExactly("Deleted 990 relationships", "Deleted 1000 twins");
   }
 
   @Test
