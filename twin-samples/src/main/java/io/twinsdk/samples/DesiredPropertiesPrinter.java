@@ -40,7 +40,6 @@ final class DesiredPropertiesPrinter implements DesiredPropertiesListener {
     this.onClimateChange = onClimateChange;
   }
 
-  // [START desired-listener]
   @Override
   public void onDesiredProperties(DesiredPropertiesUpdate update) {
     MergePatch patch = update.patch();
@@ -84,7 +83,6 @@ final class DesiredPropertiesPrinter implements DesiredPropertiesListener {
       moduleList.put(name, change);
     }
   }
-  // [END desired-listener]
 
   private void versionSeen(long seen) {
     lock.lock();
