@@ -245,6 +245,61 @@ class ModelsIT {
   }
 
   @Test
+  void modelIsDecommissionedOnlyAfterTheModelsReferencingIt() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + TestModels.room(n) + "]");
+    String decommission = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]";
+
+    HttpResponse<String> blocked = adt.send("PATCH", path(TestModels.wifiId(n)), decommission);
+    boolean wifiAfterBlocked = json(adt.send("GET", path(TestModels.wifiId(n)), null)).get("decommissioned")
+        .asBoolean();
+    HttpResponse<String> room = adt.send("PATCH", path(TestModels.roomId(n)), decommission);
+    HttpResponse<String> wifi = adt.send("PATCH", path(TestModels.wifiId(n)), decommission);
+
+    assertThat(blocked.statusCode()).isEqualTo(409);
+    assertThat(errorCode(blocked)).isEqualTo("ModelReferencesNotDecommissioned");
+    assertThat(json(blocked).at("/error/message").asText()).contains(TestModels.roomId(n));
+    assertThat(wifiAfterBlocked).isFalse();
+    assertThat(room.statusCode()).isEqualTo(204);
+    assertThat(wifi.statusCode()).isEqualTo(204);
+    assertThat(json(adt.send("GET", path(TestModels.wifiId(n)), null)).get("decommissioned").asBoolean()).isTrue();
+  }
+
+  @Test
+  void batchOfMoreThan250ModelsIsLimitExceededAndNothingIsStored() {
+    int n = AdtHttp.unique();
+    List<String> models = new ArrayList<>();
+    for (int i = 0; i < 251; i++) {
+      models.add("{\"@id\":\"dtmi:test:many" + n + ":m" + i + ";1\",\"@type\":\"Interface\","
+          + "\"@context\":\"dtmi:dtdl:context;3\"}");
+    }
+
+    HttpResponse<String> tooMany = adt.send("POST", "/models", "[" + String.join(",", models) + "]");
+    HttpResponse<String> allowed = adt.send("POST", "/models", "[" + String.join(",", models.subList(1, 251)) + "]");
+
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(errorCode(tooMany)).isEqualTo("LimitExceeded");
+    assertThat(json(tooMany).at("/error/message").asText()).contains("250");
+    assertThat(adt.send("GET", path("dtmi:test:many" + n + ":m0;1"), null).statusCode()).isEqualTo(404);
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(201);
+    assertThat(json(allowed)).hasSize(250);
+  }
+
+  @Test
+  void modelOverOneMebibyteIsLimitExceededAndNothingIsStored() {
+    int n = AdtHttp.unique();
+    String huge = "{\"@id\":\"dtmi:test:Huge;" + n + "\",\"@type\":\"Interface\",\"@context\":\"dtmi:dtdl:context;3\","
+        + "\"comment\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+    HttpResponse<String> response = adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + huge + "]");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("LimitExceeded");
+    assertThat(json(response).at("/error/message").asText()).contains("dtmi:test:Huge;" + n);
+    assertThat(adt.send("GET", path(TestModels.wifiId(n)), null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void callWithoutBearerTokenIsUnauthorized() {
     HttpResponse<String> response = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION, null,
         null, null);
