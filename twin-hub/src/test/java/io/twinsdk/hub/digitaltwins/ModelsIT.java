@@ -5,11 +5,17 @@ import static io.twinsdk.hub.digitaltwins.AdtHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsdk.hub.TwinHub;
+import io.twinsdk.hub.auth.BearerTokens;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -308,6 +314,42 @@ class ModelsIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(forged.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void expiredTokenIsUnauthorizedWhileTheSameTokenIssuedNowIsAccepted() {
+    TwinHub hub = adt.fixture().hub();
+    Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+    String expired = new BearerTokens(hub.policies(), "test", Duration.ofMinutes(5), anHourAgo)
+        .issue(hub.policies().owner(), TwinHub.digitalTwinsScope());
+    String current = new BearerTokens(hub.policies(), "test", Duration.ofMinutes(5), Clock.systemUTC())
+        .issue(hub.policies().owner(), TwinHub.digitalTwinsScope());
+    String models = "/models?api-version=" + AdtHttp.API_VERSION;
+
+    HttpResponse<String> withExpired = adt.fixture().send("GET", models, "Bearer " + expired, null, null);
+    HttpResponse<String> withCurrent = adt.fixture().send("GET", models, "Bearer " + current, null, null);
+
+    assertThat(withExpired.statusCode()).isEqualTo(401);
+    assertThat(withCurrent.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everySupportedApiVersionAndAnyPathCaseIsServed() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    String base = adt.fixture().hub().digitalTwinsEndpoint();
+
+    List<Integer> statuses = new ArrayList<>();
+    for (String version : List.of("2020-10-31", "2022-05-31", "2023-10-31")) {
+      statuses.add(adt.sendTo(URI.create(base + "/models?api-version=" + version), "GET", null).statusCode());
+    }
+    HttpResponse<String> upperCase = adt.sendTo(URI.create(base + "/MODELS/"
+        + URLEncoder.encode(TestModels.wifiId(n), StandardCharsets.UTF_8) + "?api-version=" + AdtHttp.API_VERSION),
+        "GET", null);
+
+    assertThat(statuses).containsExactly(200, 200, 200);
+    assertThat(upperCase.statusCode()).isEqualTo(200);
+    assertThat(json(upperCase).get("id").asText()).isEqualTo(TestModels.wifiId(n));
   }
 
   @Test
