@@ -117,7 +117,7 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /** Returns the executor that completes results. */
-  public Executor callbacks() {
+  Executor callbacks() {
     return callbacks;
   }
 
