@@ -65,6 +65,10 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     return pipeline;
   }
 
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
   // ---- twins ----
 
   /** Creates the twin, or replaces it if it exists, returning the stored twin as {@code type}. */

@@ -342,6 +342,21 @@ class HttpPipelineTest {
   }
 
   @Test
+  void blockingViewCompletesOnTheOkHttpThreadAndItsCloseLeavesThePipelineOpen() {
+    server.enqueue(new MockResponse().setBody("ok"));
+    server.enqueue(new MockResponse().setBody("still open"));
+    HttpPipeline p = pipeline(RetryOptions.none(), Authorizer.NONE);
+    HttpPipeline blocking = p.forBlockingCallers();
+
+    String thread = Await.result(blocking.send(HttpCall.builder("GET", url()).build(),
+        result -> Thread.currentThread().getName()), WAIT);
+    blocking.close();
+
+    assertThat(thread).startsWith("OkHttp ");
+    assertThat(send(p, "GET")).isEqualTo("still open");
+  }
+
+  @Test
   void everyRequestCarriesUserAgentClientRequestIdAndAcceptHeaders() throws Exception {
     server.enqueue(new MockResponse().setBody("ok"));
 
