@@ -370,6 +370,25 @@ class HttpPipelineTest {
   }
 
   @Test
+  void userOkHttpClientIsUsedAndLeftOpenOnClose() throws Exception {
+    server.enqueue(new MockResponse().setBody("ok"));
+    server.enqueue(new MockResponse().setBody("again"));
+    okhttp3.OkHttpClient user = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-User", "yes").build()))
+        .build();
+    HttpPipeline p = HttpPipeline.create(HttpOptions.builder().okHttpClient(user).retry(RetryOptions.none())
+        .build(), Authorizer.NONE);
+
+    send(p, "GET");
+    p.close();
+
+    assertThat(server.takeRequest().getHeader("X-User")).isEqualTo("yes");
+    assertThat(user.dispatcher().executorService().isShutdown()).isFalse();
+    assertThat(user.newCall(new okhttp3.Request.Builder().url(url()).build()).execute().body().string())
+        .isEqualTo("again");
+  }
+
+  @Test
   void closeStopsThePipelineThreads() {
     server.enqueue(new MockResponse().setBody("ok"));
     HttpPipeline p = pipeline(RetryOptions.none(), Authorizer.NONE);
