@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.devicetwin.Twin;
 import io.twinsdk.core.json.MergePatch;
-import io.twinsdk.hub.HubOptions;
-import io.twinsdk.hub.TwinHub;
 import io.twinsdk.service.AlreadyExistsException;
-import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.HubClients;
 import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.NotFoundException;
 import io.twinsdk.service.Page;
@@ -34,20 +32,15 @@ class IotHubServiceClientIT {
   @TempDir
   static Path data;
 
-  private static TwinHub hub;
+  private static HubClients hub;
   private static IotHubServiceClient client;
   private static IotHubServiceAsyncClient asyncClient;
 
   @BeforeAll
   static void startHub() {
-    hub = TwinHub.start(HubOptions.builder().freePorts().dataDirectory(data).build());
-    client = builder().buildClient();
-    asyncClient = builder().buildAsyncClient();
-  }
-
-  private static IotHubServiceClientBuilder builder() {
-    return new IotHubServiceClientBuilder().connectionString(hub.iotHubConnectionString())
-        .httpOptions(HttpOptions.builder().trustedCertificate(hub.certificatePath()).build());
+    hub = HubClients.start(data);
+    client = hub.iotHub().buildClient();
+    asyncClient = hub.iotHub().buildAsyncClient();
   }
 
   @AfterAll
@@ -199,9 +192,9 @@ class IotHubServiceClientIT {
 
   @Test
   void wrongKeyIsUnauthorized() {
-    String wrong = hub.iotHubConnectionString().replaceAll("SharedAccessKey=[^;]+", "SharedAccessKey=d3Jvbmc=");
-    try (IotHubServiceClient bad = new IotHubServiceClientBuilder().connectionString(wrong)
-        .httpOptions(HttpOptions.builder().trustedCertificate(hub.certificatePath()).build()).buildClient()) {
+    String wrong = hub.hub().iotHubConnectionString()
+        .replaceAll("SharedAccessKey=[^;]+", "SharedAccessKey=d3Jvbmc=");
+    try (IotHubServiceClient bad = hub.iotHub().connectionString(wrong).buildClient()) {
       assertThatThrownBy(() -> bad.getTwin("anything")).isInstanceOf(UnauthorizedException.class)
           .satisfies(e -> assertThat(((ServiceException) e).statusCode()).isEqualTo(401));
     }
