@@ -275,6 +275,40 @@ class DigitalTwinsClientIT {
   }
 
   @Test
+  void asyncModelOperationsCreateDecommissionAndDelete() throws Exception {
+    String model = "{\"@context\":\"dtmi:dtdl:context;3\",\"@id\":\"dtmi:test:AsyncSpare;1\","
+        + "\"@type\":\"Interface\",\"contents\":[]}";
+
+    Response<List<DigitalTwinsModelData>> created = await(asyncClient.createModelsWithResponse(List.of(model)));
+    await(asyncClient.decommissionModel("dtmi:test:AsyncSpare;1"));
+    Response<DigitalTwinsModelData> read = await(asyncClient.getModelWithResponse("dtmi:test:AsyncSpare;1"));
+    Response<Void> deleted = await(asyncClient.deleteModelWithResponse("dtmi:test:AsyncSpare;1"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(read.value().decommissioned()).isTrue();
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThatThrownBy(() -> await(asyncClient.getModel("dtmi:test:AsyncSpare;1")))
+        .hasCauseInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void asyncConditionalWritesFailWithPreconditionFailed() throws Exception {
+    Response<BasicDigitalTwin> created = await(asyncClient.createOrReplaceDigitalTwinWithResponse("async-etag",
+        room(20.0), BasicDigitalTwin.class, MatchConditions.ifNoneMatchAny()));
+    String etag = created.etag().orElseThrow();
+    await(asyncClient.updateComponentWithResponse("async-etag", "thermostat",
+        JsonPatch.builder().replace("/setpoint", 3.0).build(), MatchConditions.ifMatch(etag)));
+
+    assertThatThrownBy(() -> await(asyncClient.updateDigitalTwinWithResponse("async-etag",
+        JsonPatch.builder().replace("/Temperature", 1.0).build(), MatchConditions.ifMatch(etag))))
+        .hasCauseInstanceOf(PreconditionFailedException.class);
+    Response<Void> deleted = await(asyncClient.deleteDigitalTwinWithResponse("async-etag",
+        MatchConditions.ifMatch(await(asyncClient.getDigitalTwinWithResponse("async-etag", JsonNode.class)).etag()
+            .orElseThrow())));
+    assertThat(deleted.statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void wrongClientSecretIsUnauthorized() {
     try (ClientSecretCredential wrong = hub.credential("d3Jvbmc=");
         DigitalTwinsClient bad = hub.digitalTwins().credential(wrong).buildClient()) {

@@ -180,6 +180,9 @@ class IotHubServiceClientIT {
     await(asyncClient.query("SELECT * FROM devices WHERE deviceId = 'async-1'", 10, JsonNode.class)
         .forEach(rows::add));
     Device fetched = await(asyncClient.getDevice("async-1"));
+    Device disabled = await(asyncClient.updateDevice(fetched.toBuilder().status(Twin.Status.DISABLED).build()));
+    List<Device> devices = new java.util.ArrayList<>();
+    await(asyncClient.listDevices(1000).forEach(devices::add));
     await(asyncClient.deleteDevice("async-1"));
 
     assertThat(created.deviceId()).isEqualTo("async-1");
@@ -187,6 +190,8 @@ class IotHubServiceClientIT {
     assertThat(replaced.tags().toJsonNode().get("t").asInt()).isEqualTo(1);
     assertThat(rows).hasSize(1);
     assertThat(fetched.etag()).isPresent();
+    assertThat(disabled.status()).hasValue(Twin.Status.DISABLED);
+    assertThat(devices).extracting(Device::deviceId).contains("async-1");
     assertThatThrownBy(() -> await(asyncClient.getTwin("async-1"))).hasCauseInstanceOf(NotFoundException.class);
   }
 
