@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -297,6 +298,35 @@ class RelationshipsIT {
           "Message-Id", "m-4"))).isEqualTo("ComponentNotFound");
       ChangeEvent event = received.get(10, TimeUnit.SECONDS);
       assertThat(event.body().get("Signal").asInt()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void telemetryWithBlankMessageIdOrBadSourceTimeIsRefusedAndNotPublished() throws Exception {
+    String room = room();
+    CompletableFuture<ChangeEvent> first = new CompletableFuture<>();
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.kind() == ChangeEvent.Kind.TELEMETRY && event.id().equals(room)) {
+        first.complete(event);
+      }
+    })) {
+      HttpResponse<String> blankId = adt.send("POST", "/digitaltwins/" + room + "/telemetry", "{\"n\":1}",
+          "Message-Id", " ");
+      HttpResponse<String> badTime = adt.send("POST", "/digitaltwins/" + room + "/telemetry", "{\"n\":2}",
+          "Message-Id", "m-2", "Telemetry-Source-Time", "yesterday");
+      HttpResponse<String> accepted = adt.send("POST", "/digitaltwins/" + room + "/telemetry", "{\"n\":3}",
+          "Message-Id", "m-3", "Telemetry-Source-Time", "1985-04-12T23:20:50.52Z");
+
+      assertThat(blankId.statusCode()).isEqualTo(400);
+      assertThat(errorCode(blankId)).isEqualTo("InvalidArgument");
+      assertThat(json(blankId).at("/error/message").asText()).contains("Message-Id");
+      assertThat(badTime.statusCode()).isEqualTo(400);
+      assertThat(errorCode(badTime)).isEqualTo("InvalidArgument");
+      assertThat(json(badTime).at("/error/message").asText()).contains("Telemetry-Source-Time");
+      assertThat(accepted.statusCode()).isEqualTo(204);
+      ChangeEvent event = first.get(10, TimeUnit.SECONDS);
+      assertThat(event.body().get("n").asInt()).isEqualTo(3);
+      assertThat(event.time()).isEqualTo(Instant.parse("1985-04-12T23:20:50.52Z"));
     }
   }
 
