@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -303,6 +307,44 @@ class ModelsIT {
     assertThat(errorCode(response)).isEqualTo("LimitExceeded");
     assertThat(json(response).at("/error/message").asText()).contains("dtmi:test:Huge;" + n);
     assertThat(adt.send("GET", path(TestModels.wifiId(n)), null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void concurrentBatchesAndTwinWritesAllLandAndEveryModelIsUsable() throws Exception {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    List<Future<HttpResponse<String>>> batches = new ArrayList<>();
+    List<Future<HttpResponse<String>>> twins = new ArrayList<>();
+    List<Integer> batchStatuses = new ArrayList<>();
+    List<Integer> twinStatuses = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        String model = "{\"@id\":\"dtmi:test:concurrent" + n + ":m" + i + ";1\",\"@type\":\"Interface\","
+            + "\"@context\":\"dtmi:dtdl:context;3\",\"extends\":\"" + TestModels.wifiId(n) + "\"}";
+        String twin = "{\"$metadata\":{\"$model\":\"" + TestModels.wifiId(n) + "\"},\"Network\":\"n" + i + "\"}";
+        String twinId = "concurrent-" + n + "-" + i;
+        batches.add(senders.submit(() -> adt.send("POST", "/models", "[" + model + "]")));
+        twins.add(senders.submit(() -> adt.send("PUT", "/digitaltwins/" + twinId, twin)));
+      }
+      for (int i = 0; i < 8; i++) {
+        batchStatuses.add(batches.get(i).get(30, TimeUnit.SECONDS).statusCode());
+        twinStatuses.add(twins.get(i).get(30, TimeUnit.SECONDS).statusCode());
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+
+    List<Integer> twinsOfNewModels = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      twinsOfNewModels.add(adt.send("PUT", "/digitaltwins/concurrent-" + n + "-sub" + i,
+          "{\"$metadata\":{\"$model\":\"dtmi:test:concurrent" + n + ":m" + i + ";1\"},\"RouterName\":\"r\"}")
+          .statusCode());
+    }
+
+    assertThat(batchStatuses).containsOnly(201).hasSize(8);
+    assertThat(twinStatuses).containsOnly(200).hasSize(8);
+    assertThat(twinsOfNewModels).containsOnly(200).hasSize(8);
   }
 
   @Test

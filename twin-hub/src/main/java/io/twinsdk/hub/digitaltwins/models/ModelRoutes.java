@@ -47,7 +47,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>A batch is parsed against a snapshot of the stored models outside the write transaction; the write task then only
  * re-checks what another request may have changed meanwhile (its ids still new, the models it references still
- * stored) and inserts. A batch is all-or-nothing: if any model is invalid or exists, nothing is stored.
+ * stored) and inserts; if other models were added meanwhile, the batch is parsed again outside (a few times, then
+ * inside, so it always ends). A batch is all-or-nothing: if any model is invalid or exists, nothing is stored.
  */
 public final class ModelRoutes {
 
@@ -60,6 +61,8 @@ public final class ModelRoutes {
   static final int MAX_MODELS_PER_CALL = 250;
   /** The largest model, as compact JSON: 1 MiB, the service's "maximum size of a single model" and DTDL v3's limit. */
   static final int MAX_MODEL_BYTES = 1024 * 1024;
+  /** How often a batch is parsed again outside the write when other batches keep landing first. */
+  private static final int REPARSE_ATTEMPTS = 3;
 
   private final DigitalTwinsContext context;
   private final ModelCatalog catalog;
@@ -100,11 +103,20 @@ public final class ModelRoutes {
       }
       documents.add(document);
     }
-    Instant now = context.now();
-    // DTDL parsing is the costly part of a batch: it runs on a reader thread, off the event loop and off the single
-    // writer, so that twin writes queued meanwhile are not held up behind it.
+    return addPrepared(documents, context.now(), REPARSE_ATTEMPTS);
+  }
+
+  /**
+   * Parses the batch on a reader thread (DTDL parsing is the costly part of a batch: off the event loop and off the
+   * single writer, twin writes queued meanwhile are not held up behind it), then commits it. If other models were
+   * added in between, the batch is parsed again outside; the last attempt parses inside the write so it always ends.
+   */
+  private CompletableFuture<HttpResult> addPrepared(List<JsonNode> documents, Instant now, int attemptsLeft) {
     return context.store().read(tx -> prepare(documents))
-        .thenCompose(batch -> writeModels(tx -> HttpResult.json(201, commit(tx, batch, now))));
+        .thenCompose(batch -> writeModels(tx -> HttpResult.json(201, commit(tx, batch, now, attemptsLeft == 0))))
+        .exceptionallyCompose(failure -> unwrap(failure) instanceof StaleBatchException
+            ? addPrepared(documents, now, attemptsLeft - 1)
+            : CompletableFuture.failedFuture(failure));
   }
 
   private static ApiError limitExceeded(String message) {
@@ -118,7 +130,7 @@ public final class ModelRoutes {
    * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists, before anything is written
    */
   public ArrayNode addModels(StoreTransaction tx, List<JsonNode> documents, Instant now) {
-    return commit(tx, prepare(documents), now);
+    return commit(tx, prepare(documents), now, true);
   }
 
   /**
@@ -136,10 +148,12 @@ public final class ModelRoutes {
    * changed since the batch was parsed is checked again first: its ids must still be new, and the stored models it
    * references must still exist.
    *
+   * @param mayParse whether to parse the batch again here when other models were added since it was parsed
    * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists, before anything is written
+   * @throws StaleBatchException when other models were added since and {@code mayParse} is false
    */
-  ArrayNode commit(StoreTransaction tx, PreparedBatch batch, Instant now) {
-    ModelSet after = rebase(batch, catalog.current());
+  ArrayNode commit(StoreTransaction tx, PreparedBatch batch, Instant now, boolean mayParse) {
+    ModelSet after = rebase(batch, catalog.current(), mayParse);
     ArrayNode created = JsonNodeFactory.instance.arrayNode();
     for (JsonNode document : batch.documents()) {
       String id = document.path("@id").asText();
@@ -156,7 +170,7 @@ public final class ModelRoutes {
    * The catalog with the batch added, given that {@code current} may differ from the set the batch was parsed
    * against: other batches may have been added and models deleted in between.
    */
-  private static ModelSet rebase(PreparedBatch batch, ModelSet current) {
+  private static ModelSet rebase(PreparedBatch batch, ModelSet current, boolean mayParse) {
     if (current == batch.base()) {
       return batch.parsed();
     }
@@ -175,8 +189,21 @@ public final class ModelRoutes {
     if (rebased.size() - batch.ids().size() == current.size()) {
       return rebased;
     }
-    // Other models arrived meanwhile; merging resolved sets needs the parser, so this rare case parses again here.
+    // Other models arrived meanwhile: merging resolved sets needs the parser.
+    if (!mayParse) {
+      throw new StaleBatchException();
+    }
     return parse(batch.documents(), current);
+  }
+
+  /** A prepared batch needs parsing again: other models were added after it was parsed. Nothing was written. */
+  static final class StaleBatchException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    StaleBatchException() {
+      super("Other models were added while the batch was parsed", null, false, false);
+    }
   }
 
   /**

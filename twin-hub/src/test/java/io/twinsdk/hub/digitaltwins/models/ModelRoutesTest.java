@@ -88,7 +88,7 @@ class ModelRoutesTest {
       return null;
     });
 
-    assertThatThrownBy(() -> write(tx -> routes.commit(tx, batch, NOW))).satisfies(thrown -> {
+    assertThatThrownBy(() -> write(tx -> routes.commit(tx, batch, NOW, false))).satisfies(thrown -> {
       ApiError error = apiError(thrown);
       assertThat(error.status()).isEqualTo(400);
       assertThat(error.code()).isEqualTo("DTDLParserError");
@@ -104,7 +104,7 @@ class ModelRoutesTest {
 
     write(tx -> routes.addModels(tx, List.of(base("dtmi:ex:B;1")), NOW));
 
-    assertThatThrownBy(() -> write(tx -> routes.commit(tx, batch, NOW))).satisfies(thrown -> {
+    assertThatThrownBy(() -> write(tx -> routes.commit(tx, batch, NOW, false))).satisfies(thrown -> {
       ApiError error = apiError(thrown);
       assertThat(error.status()).isEqualTo(409);
       assertThat(error.code()).isEqualTo("ModelIdAlreadyExists");
@@ -118,14 +118,30 @@ class ModelRoutesTest {
     ModelRoutes.PreparedBatch first = routes.prepare(List.of(extending("dtmi:ex:First;1", "dtmi:ex:Base;1")));
     ModelRoutes.PreparedBatch second = routes.prepare(List.of(extending("dtmi:ex:Second;1", "dtmi:ex:Base;1")));
 
-    write(tx -> routes.commit(tx, first, NOW));
-    write(tx -> routes.commit(tx, second, NOW));
+    write(tx -> routes.commit(tx, first, NOW, false));
+    write(tx -> routes.commit(tx, second, NOW, true));
 
     assertThat(storedIds()).containsExactly("dtmi:ex:Base;1", "dtmi:ex:First;1", "dtmi:ex:Second;1");
     assertThat(catalog.current().isAssignableTo(Dtmi.parse("dtmi:ex:First;1"), Dtmi.parse("dtmi:ex:Base;1")))
         .isTrue();
     assertThat(catalog.current().isAssignableTo(Dtmi.parse("dtmi:ex:Second;1"), Dtmi.parse("dtmi:ex:Base;1")))
         .isTrue();
+  }
+
+  @Test
+  void batchParsedBeforeAnotherBatchLandedIsStaleUnlessItMayBeParsedAgain() throws Exception {
+    ModelRoutes.PreparedBatch batch = routes.prepare(List.of(base("dtmi:ex:Late;1")));
+    write(tx -> routes.addModels(tx, List.of(base("dtmi:ex:Early;1")), NOW));
+
+    assertThatThrownBy(() -> write(tx -> routes.commit(tx, batch, NOW, false)))
+        .hasCauseInstanceOf(ModelRoutes.StaleBatchException.class);
+    List<String> afterStale = storedIds();
+    write(tx -> routes.commit(tx, batch, NOW, true));
+
+    assertThat(afterStale).containsExactly("dtmi:ex:Early;1");
+    assertThat(storedIds()).containsExactly("dtmi:ex:Early;1", "dtmi:ex:Late;1");
+    assertThat(catalog.current().ids()).extracting(Dtmi::toString)
+        .containsExactlyInAnyOrder("dtmi:ex:Early;1", "dtmi:ex:Late;1");
   }
 
   @Test
@@ -138,7 +154,7 @@ class ModelRoutesTest {
       catalog.replace(catalog.current().without(List.of(Dtmi.parse("dtmi:ex:Spare;1"))));
       return null;
     });
-    write(tx -> routes.commit(tx, batch, NOW));
+    write(tx -> routes.commit(tx, batch, NOW, false));
 
     assertThat(storedIds()).containsExactly("dtmi:ex:Base;1", "dtmi:ex:Child;1");
     assertThat(catalog.current().ids()).extracting(Dtmi::toString)
