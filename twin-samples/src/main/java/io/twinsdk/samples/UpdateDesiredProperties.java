@@ -29,10 +29,19 @@ final class UpdateDesiredProperties extends Sample {
       number = parseNumber(args.get(0));
     }
     DesiredPatches.patch(number);
-    // Without a device id, the device of IOTHUB_DEVICE_CONNECTION_STRING (or the embedded hub's sample device).
-    String deviceId = args.size() > 1 ? args.get(1) : context.device("sample-update-desired").deviceId();
+    String deviceId = args.size() > 1 ? args.get(1) : defaultDevice(context);
     try (IotHubServiceClient service = context.newIotHubServiceClient().buildClient()) {
       DesiredPatches.apply(service, deviceId, number, console);
+    }
+  }
+
+  /** The device of IOTHUB_DEVICE_CONNECTION_STRING, or the embedded hub's sample device. */
+  private static String defaultDevice(SampleContext context) {
+    try {
+      return context.device("sample-update-desired").deviceId();
+    } catch (SettingsException e) {
+      throw new UsageException("update-desired-properties needs a device: give its id after the patch number, or set"
+          + " IOTHUB_DEVICE_CONNECTION_STRING");
     }
   }
 
