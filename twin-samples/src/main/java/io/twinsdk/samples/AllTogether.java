@@ -21,7 +21,7 @@ final class AllTogether extends Sample {
 
   AllTogether() {
     super("all-together", "",
-        "get, listen and report in one device program (the service sends climate patches)",
+        "get, listen and report in one device program",
         Set.of(Need.DEVICE, Need.SERVICE));
   }
 
