@@ -19,7 +19,7 @@ import io.twinsdk.core.json.JsonPointer;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
-import io.twinsdk.hub.digitaltwins.http.ETags;
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsETags;
 import io.twinsdk.hub.digitaltwins.http.Paging;
 import io.twinsdk.hub.digitaltwins.http.Patches;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
@@ -85,7 +85,7 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> put(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    boolean mustBeNew = ETags.ifNoneMatch(exchange);
+    boolean mustBeNew = DigitalTwinsETags.ifNoneMatch(exchange);
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
     if (!body.isObject()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a relationship JSON object.");
@@ -119,7 +119,7 @@ public final class RelationshipRoutes {
     DigitalTwinRecord targetTwin = tx.digitalTwins().find(target).orElseThrow(() -> ApiError.digitalTwins(404,
         "TargetTwinNotFound", "The target digital twin " + target + " of the relationship was not found. Create"
             + " the target twin before the relationship."));
-    String etag = ETags.next();
+    String etag = DigitalTwinsETags.next();
     ObjectNode document = document(id, etag, source, name, target, body);
     validate(document, sourceTwin, targetTwin);
     checkLimits(tx, source, id, target);
@@ -154,7 +154,7 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> patch(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     JsonPatch patch = Patches.read(exchange, JsonPointer.root());
     for (JsonPatchOperation operation : patch.operations()) {
       if (operation.path().isRoot() || operation.path().tokens().get(0).startsWith("$")) {
@@ -166,7 +166,7 @@ public final class RelationshipRoutes {
     return context.store().write(tx -> {
       RelationshipRecord current = require(tx, source, id);
       ifMatch.check(current.etag());
-      String etag = ETags.next();
+      String etag = DigitalTwinsETags.next();
       ObjectNode document = (ObjectNode) Patches.apply(patch, current.document());
       document.put(ETAG, etag);
       validate(document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
@@ -180,7 +180,7 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> delete(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     Instant now = context.now();
     return context.store().write(tx -> {
       RelationshipRecord current = require(tx, source, id);

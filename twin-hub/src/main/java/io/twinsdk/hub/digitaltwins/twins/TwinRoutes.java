@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.twins;
 
+import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.DIGITAL_TWIN_ID;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.ETAG;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.METADATA;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.METADATA_MODEL;
@@ -14,7 +15,7 @@ import io.twinsdk.core.json.JsonPointer;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
-import io.twinsdk.hub.digitaltwins.http.ETags;
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsETags;
 import io.twinsdk.hub.digitaltwins.http.Patches;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
 import io.twinsdk.hub.http.ApiError;
@@ -87,15 +88,15 @@ public final class TwinRoutes {
 
   private CompletableFuture<HttpResult> put(HttpExchange exchange) {
     String id = exchange.pathParameter("id");
-    boolean mustBeNew = ETags.ifNoneMatch(exchange);
+    boolean mustBeNew = DigitalTwinsETags.ifNoneMatch(exchange);
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
     if (!body.isObject()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a digital twin JSON object.");
     }
     ObjectNode given = ((ObjectNode) body).deepCopy();
     // The path names the twin ("If provided, the $dtId property is ignored"); the hub assigns the ETag.
-    given.remove(io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.DIGITAL_TWIN_ID);
-    given.remove(io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.ETAG);
+    given.remove(DIGITAL_TWIN_ID);
+    given.remove(ETAG);
     Instant now = context.now();
     return context.store().write(tx -> {
       if (mustBeNew && tx.digitalTwins().find(id).isPresent()) {
@@ -113,7 +114,7 @@ public final class TwinRoutes {
    * @throws ApiError 400 ValidationFailed or ModelDecommissioned, before anything is written
    */
   public ObjectNode create(StoreTransaction tx, String id, ObjectNode given, Instant now) {
-    String etag = ETags.next();
+    String etag = DigitalTwinsETags.next();
     ObjectNode twin = TwinDocuments.build(id, etag, given, validator(), TwinDocuments.Changes.ALL, now);
     store(tx, id, etag, twin, now, null);
     tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_CREATED, id, 0, twin, now));
@@ -131,7 +132,7 @@ public final class TwinRoutes {
 
   private CompletableFuture<HttpResult> update(HttpExchange exchange, JsonPointer component) {
     String id = exchange.pathParameter("id");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     JsonPatch patch = Patches.read(exchange, component);
     checkPaths(patch);
     Instant now = context.now();
@@ -145,7 +146,7 @@ public final class TwinRoutes {
       prepareSourceTimes(working, patch);
       JsonNode patched = Patches.apply(patch, working);
       TwinDocuments.pruneMetadata((ObjectNode) patched);
-      String etag = ETags.next();
+      String etag = DigitalTwinsETags.next();
       ObjectNode twin = TwinDocuments.build(id, etag, (ObjectNode) patched, validator(), changes(patch), now);
       store(tx, id, etag, twin, now, current.modelId());
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, id, 0, patch.toJsonNode(), now));
@@ -155,7 +156,7 @@ public final class TwinRoutes {
 
   private CompletableFuture<HttpResult> delete(HttpExchange exchange) {
     String id = exchange.pathParameter("id");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     Instant now = context.now();
     return context.store().write(tx -> {
       DigitalTwinRecord current = require(tx, id);
