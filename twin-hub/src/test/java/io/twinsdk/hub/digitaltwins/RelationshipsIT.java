@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +132,27 @@ class RelationshipsIT {
     assertThat(errorCode(wrongTarget)).isEqualTo("ValidationFailed");
     assertThat(errorCode(wrongProperty)).isEqualTo("ValidationFailed");
     assertThat(json(adt.send("GET", "/digitaltwins/" + floor + "/relationships", null)).get("value")).isEmpty();
+  }
+
+  @Test
+  void putOfAnExistingRelationshipIsPublishedAsReplacedNotCreated() throws Exception {
+    String floor = floor();
+    String room = room();
+    List<ChangeEvent.Kind> kinds = new CopyOnWriteArrayList<>();
+    CountDownLatch both = new CountDownLatch(2);
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.id().equals(floor + "/r1")) {
+        kinds.add(event.kind());
+        both.countDown();
+      }
+    })) {
+      assertThat(contains(floor, "r1", room).statusCode()).isEqualTo(200);
+      assertThat(contains(floor, "r1", room).statusCode()).isEqualTo(200);
+
+      assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(kinds).containsExactly(ChangeEvent.Kind.RELATIONSHIP_CREATED, ChangeEvent.Kind.RELATIONSHIP_REPLACED);
   }
 
   @Test

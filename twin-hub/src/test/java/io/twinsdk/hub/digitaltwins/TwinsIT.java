@@ -399,6 +399,43 @@ class TwinsIT {
   }
 
   @Test
+  void putOfAnExistingTwinIsPublishedAsReplacedNotCreated() throws Exception {
+    String id = "room-" + AdtHttp.unique();
+    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
+    CountDownLatch both = new CountDownLatch(2);
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.id().equals(id)) {
+        events.add(event);
+        both.countDown();
+      }
+    })) {
+      adt.send("PUT", "/digitaltwins/" + id, room(80));
+      adt.send("PUT", "/digitaltwins/" + id, room(21));
+
+      assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
+        ChangeEvent.Kind.DIGITAL_TWIN_REPLACED);
+    assertThat(events.get(1).body().get("Temperature").asDouble()).isEqualTo(21);
+  }
+
+  @Test
+  void replacingATwinKeepsTheModelDecommissionedSinceItWasCreated() {
+    int m = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(m) + "]");
+    String twin = "{\"$metadata\":{\"$model\":\"" + TestModels.wifiId(m) + "\"},\"RouterName\":\"R%d\"}";
+    assertThat(adt.send("PUT", "/digitaltwins/wifi-" + m, twin.formatted(1)).statusCode()).isEqualTo(200);
+    adt.send("PATCH", "/models/" + URLEncoder.encode(TestModels.wifiId(m), StandardCharsets.UTF_8),
+        "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]");
+
+    HttpResponse<String> response = adt.send("PUT", "/digitaltwins/wifi-" + m, twin.formatted(2));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(json(adt.send("GET", "/digitaltwins/wifi-" + m, null)).get("RouterName").asText()).isEqualTo("R2");
+  }
+
+  @Test
   void decommissionedModelRefusesNewTwins() {
     int m = AdtHttp.unique();
     adt.send("POST", "/models", "[" + TestModels.wifi(m) + "]");

@@ -92,10 +92,11 @@ public final class RelationshipRoutes {
     }
     Instant now = context.now();
     return context.store().write(tx -> {
-      if (mustBeNew && tx.relationships().find(source, id).isPresent()) {
+      Optional<RelationshipRecord> existing = tx.relationships().find(source, id);
+      if (mustBeNew && existing.isPresent()) {
         throw DigitalTwinsErrors.relationshipAlreadyExists(id);
       }
-      ObjectNode document = create(tx, source, id, (ObjectNode) body, now);
+      ObjectNode document = createOrReplace(tx, source, id, (ObjectNode) body, now, existing);
       return HttpResult.json(200, document).withHeader("ETag", document.get(ETAG).textValue());
     });
   }
@@ -103,12 +104,17 @@ public final class RelationshipRoutes {
   /**
    * Creates or replaces relationship {@code id} of twin {@code source} from {@code body} (needing {@code $targetId}
    * and {@code $relationshipName}) inside the write transaction {@code tx} and returns the stored document; shared by
-   * {@code PUT} and import jobs.
+   * {@code PUT} and import jobs. A replaced relationship is published as {@code RELATIONSHIP_REPLACED}.
    *
    * @throws ApiError 400 InvalidArgument, OperationNotAllowed or ValidationFailed, 404 DigitalTwinNotFound or
    *     TargetTwinNotFound, before anything is written
    */
   public ObjectNode create(StoreTransaction tx, String source, String id, ObjectNode body, Instant now) {
+    return createOrReplace(tx, source, id, body, now, tx.relationships().find(source, id));
+  }
+
+  private ObjectNode createOrReplace(StoreTransaction tx, String source, String id, ObjectNode body, Instant now,
+      Optional<RelationshipRecord> existing) {
     String target = requiredText(body, RELATIONSHIP_TARGET_ID);
     String name = requiredText(body, RELATIONSHIP_NAME);
     if (target.equals(source)) {
@@ -122,9 +128,11 @@ public final class RelationshipRoutes {
     String etag = DigitalTwinsETags.next();
     ObjectNode document = document(id, etag, source, name, target, body);
     validate(document, sourceTwin, targetTwin);
-    checkLimits(tx, source, id, target);
+    checkLimits(tx, source, target, existing);
     tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
-    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_CREATED, source + "/" + id, 0, document, now));
+    ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.RELATIONSHIP_REPLACED
+        : ChangeEvent.Kind.RELATIONSHIP_CREATED;
+    tx.emitAfterCommit(new ChangeEvent(kind, source + "/" + id, 0, document, now));
     return document;
   }
 
@@ -132,8 +140,8 @@ public final class RelationshipRoutes {
    * Refuses a relationship that would give the source more than 5,000 outgoing or the target more than 5,000
    * incoming relationships; replacing one keeps the source's count, and the target's when the target stays.
    */
-  private static void checkLimits(StoreTransaction tx, String source, String id, String target) {
-    Optional<RelationshipRecord> replaced = tx.relationships().find(source, id);
+  private static void checkLimits(StoreTransaction tx, String source, String target,
+      Optional<RelationshipRecord> replaced) {
     if (replaced.isEmpty() && tx.relationships().countOutgoing(source) >= MAX_RELATIONSHIPS_PER_TWIN) {
       throw limitExceeded("The digital twin " + source + " already has " + MAX_RELATIONSHIPS_PER_TWIN
           + " outgoing relationships, the most a twin can have.");

@@ -29,6 +29,7 @@ import io.twinsdk.hub.store.StoreTransaction;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -99,25 +100,34 @@ public final class TwinRoutes {
     given.remove(ETAG);
     Instant now = context.now();
     return context.store().write(tx -> {
-      if (mustBeNew && tx.digitalTwins().find(id).isPresent()) {
+      Optional<DigitalTwinRecord> existing = tx.digitalTwins().find(id);
+      if (mustBeNew && existing.isPresent()) {
         throw DigitalTwinsErrors.twinAlreadyExists(id);
       }
-      ObjectNode twin = create(tx, id, given, now);
+      ObjectNode twin = createOrReplace(tx, id, given, now, existing);
       return HttpResult.json(200, twin).withHeader("ETag", twin.get(ETAG).textValue());
     });
   }
 
   /**
    * Creates or replaces twin {@code id} from {@code given} (without {@code $dtId} and {@code $etag}) inside the write
-   * transaction {@code tx} and returns the stored document; shared by {@code PUT} and import jobs.
+   * transaction {@code tx} and returns the stored document; shared by {@code PUT} and import jobs. A replaced twin
+   * may keep a model decommissioned since it was created, and is published as {@code DIGITAL_TWIN_REPLACED}.
    *
    * @throws ApiError 400 ValidationFailed or ModelDecommissioned, before anything is written
    */
   public ObjectNode create(StoreTransaction tx, String id, ObjectNode given, Instant now) {
+    return createOrReplace(tx, id, given, now, tx.digitalTwins().find(id));
+  }
+
+  private ObjectNode createOrReplace(StoreTransaction tx, String id, ObjectNode given, Instant now,
+      Optional<DigitalTwinRecord> existing) {
     String etag = DigitalTwinsETags.next();
     ObjectNode twin = TwinDocuments.build(id, etag, given, validator(), TwinDocuments.Changes.ALL, now);
-    store(tx, id, etag, twin, now, null);
-    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_CREATED, id, 0, twin, now));
+    store(tx, id, etag, twin, now, existing.map(DigitalTwinRecord::modelId).orElse(null));
+    ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.DIGITAL_TWIN_REPLACED
+        : ChangeEvent.Kind.DIGITAL_TWIN_CREATED;
+    tx.emitAfterCommit(new ChangeEvent(kind, id, 0, twin, now));
     return twin;
   }
 
