@@ -127,7 +127,7 @@ public final class RelationshipRoutes {
             + " the target twin before the relationship."));
     String etag = DigitalTwinsETags.next();
     ObjectNode document = document(id, etag, source, name, target, body);
-    validate(document, sourceTwin, targetTwin);
+    validate(tx, document, sourceTwin, targetTwin);
     checkLimits(tx, source, target, existing);
     tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
     ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.RELATIONSHIP_REPLACED
@@ -177,7 +177,7 @@ public final class RelationshipRoutes {
       String etag = DigitalTwinsETags.next();
       ObjectNode document = (ObjectNode) Patches.apply(patch, current.document());
       document.put(ETAG, etag);
-      validate(document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
+      validate(tx, document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
       tx.relationships().put(new RelationshipRecord(source, id, current.targetId(), current.name(), etag, document));
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_UPDATED, source + "/" + id, 0,
           patch.toJsonNode(), now));
@@ -275,8 +275,8 @@ public final class RelationshipRoutes {
     return document;
   }
 
-  private void validate(ObjectNode document, DigitalTwinRecord source, DigitalTwinRecord target) {
-    TwinValidator validator = TwinValidator.of(catalog.current());
+  private void validate(StoreTransaction tx, ObjectNode document, DigitalTwinRecord source, DigitalTwinRecord target) {
+    TwinValidator validator = TwinValidator.of(catalog.current(tx));
     Dtmi targetModel = target == null ? null : Dtmi.tryParse(target.modelId()).orElse(null);
     List<ValidationError> errors = validator.validateRelationship(document, Dtmi.parse(source.modelId()), targetModel);
     if (!errors.isEmpty()) {

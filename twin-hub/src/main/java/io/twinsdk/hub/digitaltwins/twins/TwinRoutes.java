@@ -123,7 +123,7 @@ public final class TwinRoutes {
   private ObjectNode createOrReplace(StoreTransaction tx, String id, ObjectNode given, Instant now,
       Optional<DigitalTwinRecord> existing) {
     String etag = DigitalTwinsETags.next();
-    ObjectNode twin = TwinDocuments.build(id, etag, given, validator(), TwinDocuments.Changes.ALL, now);
+    ObjectNode twin = TwinDocuments.build(id, etag, given, validator(tx), TwinDocuments.Changes.ALL, now);
     store(tx, id, etag, twin, now, existing.map(DigitalTwinRecord::modelId).orElse(null));
     ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.DIGITAL_TWIN_REPLACED
         : ChangeEvent.Kind.DIGITAL_TWIN_CREATED;
@@ -157,7 +157,7 @@ public final class TwinRoutes {
       JsonNode patched = Patches.apply(patch, working);
       TwinDocuments.pruneMetadata((ObjectNode) patched);
       String etag = DigitalTwinsETags.next();
-      ObjectNode twin = TwinDocuments.build(id, etag, (ObjectNode) patched, validator(), changes(patch), now);
+      ObjectNode twin = TwinDocuments.build(id, etag, (ObjectNode) patched, validator(tx), changes(patch), now);
       store(tx, id, etag, twin, now, current.modelId());
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, id, 0, patch.toJsonNode(), now));
       return HttpResult.empty(204).withHeader("ETag", etag);
@@ -190,8 +190,9 @@ public final class TwinRoutes {
     });
   }
 
-  private TwinValidator validator() {
-    return TwinValidator.of(catalog.current());
+  /** Validates against the models as the write sees them, so a model written just before in its commit counts. */
+  private TwinValidator validator(StoreTransaction tx) {
+    return TwinValidator.of(catalog.current(tx));
   }
 
   /** Stores the twin, refusing a decommissioned model unless the twin already had it. */
