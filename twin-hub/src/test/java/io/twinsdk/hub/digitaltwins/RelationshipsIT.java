@@ -17,28 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RelationshipsIT {
-
-  @TempDir
-  static Path data;
-  static AdtHttp adt;
-  static int n;
-
-  @BeforeAll
-  static void startHub() {
-    adt = AdtHttp.start(data);
-    n = adt.uploadTestModels();
-  }
-
-  @AfterAll
-  static void stopHub() {
-    adt.close();
-  }
+class RelationshipsIT extends TestModelsHub {
 
   private static String room() {
     String id = "room-" + AdtHttp.unique();

@@ -9,7 +9,6 @@ import io.twinsdk.hub.bus.ChangeEvent;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,35 +17,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TwinsIT {
+class TwinsIT extends TestModelsHub {
 
   private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z";
   private static final String ETAG = "W/\"[0-9a-f-]{36}\"";
 
-  @TempDir
-  static Path data;
-  static AdtHttp adt;
-  static int n;
-
   @BeforeAll
-  static void startHub() {
-    adt = AdtHttp.start(data);
-    n = adt.uploadTestModels();
+  static void uploadOfficeModel() {
     assertThat(adt.send("POST", "/models", """
         [{"@id":"dtmi:test:Office;%d","@type":"Interface","@context":"dtmi:dtdl:context;2",
           "contents":[{"@type":"Property","name":"Temperature","schema":"double"},
                       {"@type":"Component","name":"wifi","schema":"%s"}]}]"""
         .formatted(n, TestModels.wifiId(n))).statusCode()).isEqualTo(201);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    adt.close();
   }
 
   private static String room(double temperature) {
