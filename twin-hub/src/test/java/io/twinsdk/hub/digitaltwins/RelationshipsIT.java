@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -119,21 +118,14 @@ class RelationshipsIT extends TestModelsHub {
   void putOfAnExistingRelationshipIsPublishedAsReplacedNotCreated() throws Exception {
     String floor = floor();
     String room = room();
-    List<ChangeEvent.Kind> kinds = new CopyOnWriteArrayList<>();
-    CountDownLatch both = new CountDownLatch(2);
-    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
-      if (event.id().equals(floor + "/r1")) {
-        kinds.add(event.kind());
-        both.countDown();
-      }
-    })) {
+
+    List<ChangeEvent> events = changesOf(floor + "/r1", 2, () -> {
       assertThat(contains(floor, "r1", room).statusCode()).isEqualTo(200);
       assertThat(contains(floor, "r1", room).statusCode()).isEqualTo(200);
+    });
 
-      assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    assertThat(kinds).containsExactly(ChangeEvent.Kind.RELATIONSHIP_CREATED, ChangeEvent.Kind.RELATIONSHIP_REPLACED);
+    assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.RELATIONSHIP_CREATED,
+        ChangeEvent.Kind.RELATIONSHIP_REPLACED);
   }
 
   @Test

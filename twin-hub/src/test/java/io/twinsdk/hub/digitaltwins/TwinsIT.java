@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -359,23 +357,13 @@ class TwinsIT extends TestModelsHub {
   @Test
   void everyTwinChangeIsPublishedOnTheChangeBusAfterCommit() throws Exception {
     String id = "room-" + AdtHttp.unique();
-    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
-    CountDownLatch deleted = new CountDownLatch(1);
-    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
-      if (event.id().equals(id)) {
-        events.add(event);
-        if (event.kind() == ChangeEvent.Kind.DIGITAL_TWIN_DELETED) {
-          deleted.countDown();
-        }
-      }
-    })) {
+
+    List<ChangeEvent> events = changesOf(id, 3, () -> {
       adt.send("PUT", "/digitaltwins/" + id, room(80));
       adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"move\",\"from\":\"/Humidity\",\"path\":\"/x\"}]");
       adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":1}]");
       adt.send("DELETE", "/digitaltwins/" + id, null);
-
-      assertThat(deleted.await(10, TimeUnit.SECONDS)).isTrue();
-    }
+    });
 
     assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
         ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, ChangeEvent.Kind.DIGITAL_TWIN_DELETED);
@@ -386,19 +374,11 @@ class TwinsIT extends TestModelsHub {
   @Test
   void putOfAnExistingTwinIsPublishedAsReplacedNotCreated() throws Exception {
     String id = "room-" + AdtHttp.unique();
-    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
-    CountDownLatch both = new CountDownLatch(2);
-    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
-      if (event.id().equals(id)) {
-        events.add(event);
-        both.countDown();
-      }
-    })) {
+
+    List<ChangeEvent> events = changesOf(id, 2, () -> {
       adt.send("PUT", "/digitaltwins/" + id, room(80));
       adt.send("PUT", "/digitaltwins/" + id, room(21));
-
-      assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
-    }
+    });
 
     assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
         ChangeEvent.Kind.DIGITAL_TWIN_REPLACED);

@@ -65,7 +65,7 @@ public final class DigitalTwinsETags {
     /**
      * Parses a header value (null: no precondition).
      *
-     * @throws io.twinsdk.hub.http.ApiError 400 InvalidArgument when the value is neither {@code *} nor DigitalTwinsETags
+     * @throws io.twinsdk.hub.http.ApiError 400 InvalidArgument when the value is neither {@code *} nor ETags
      */
     public static IfMatch parse(String header) {
       if (header == null) {
