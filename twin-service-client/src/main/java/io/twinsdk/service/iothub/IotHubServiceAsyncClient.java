@@ -51,7 +51,11 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     return endpoint;
   }
 
-  /** Creates the device; fails with {@link io.twinsdk.service.AlreadyExistsException} if its id is taken. */
+  /**
+   * Creates the device; fails with {@link io.twinsdk.service.AlreadyExistsException} if its id is taken. The create
+   * is retried only when the hub surely did not act on it (connection refused, 408, 429, 503 with
+   * {@code Retry-After}); after a timeout or another 5xx the call fails, and the device may or may not exist.
+   */
   public CompletableFuture<Device> createDevice(Device device) {
     return Futures.map(createDeviceWithResponse(device), Response::value);
   }
@@ -61,7 +65,8 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     Objects.requireNonNull(device, "device");
     ObjectNode body = device.toJsonNode();
     body.remove("etag");
-    HttpCall call = HttpCall.builder("PUT", endpoint.url("devices", device.deviceId()).build())
+    // Without If-Match the PUT only creates: a repeat after a success would fail with 409 DeviceAlreadyExists.
+    HttpCall call = HttpCall.builder("PUT", endpoint.url("devices", device.deviceId()).build()).createOnly()
         .body(JsonBodies.write(body), HttpCall.JSON).build();
     return pipeline.send(call, IotHubServiceAsyncClient::deviceResponse);
   }
