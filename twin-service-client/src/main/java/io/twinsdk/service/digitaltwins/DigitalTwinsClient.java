@@ -2,6 +2,7 @@ package io.twinsdk.service.digitaltwins;
 
 import io.twinsdk.core.digitaltwin.IncomingRelationship;
 import io.twinsdk.core.json.JsonPatch;
+import io.twinsdk.service.AsyncPages;
 import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.PagedIterable;
 import io.twinsdk.service.Response;
@@ -329,7 +330,7 @@ public final class DigitalTwinsClient implements AutoCloseable {
     async.close();
   }
 
-  private <T> PagedIterable<T> paged(io.twinsdk.service.AsyncPages<T> pages) {
+  private <T> PagedIterable<T> paged(AsyncPages<T> pages) {
     return new PagedIterable<>(pages, timeout);
   }
 

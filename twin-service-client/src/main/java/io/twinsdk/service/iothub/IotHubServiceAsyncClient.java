@@ -15,6 +15,8 @@ import io.twinsdk.service.internal.HttpCall;
 import io.twinsdk.service.internal.HttpPipeline;
 import io.twinsdk.service.internal.HttpResult;
 import io.twinsdk.service.internal.JsonBodies;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -123,7 +125,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
       HttpCall call = HttpCall.builder("GET",
           endpoint.url("devices").addQueryParameter("top", Integer.toString(maxCount)).build()).build();
       return pipeline.send(call, result -> {
-        java.util.List<Device> devices = new java.util.ArrayList<>();
+        List<Device> devices = new ArrayList<>();
         for (JsonNode element : arrayBody(result)) {
           devices.add(Device.fromJson(element));
         }
