@@ -324,7 +324,10 @@ public final class DigitalTwinsClient implements AutoCloseable {
     return await(blocking.publishComponentTelemetryWithResponse(twinId, componentName, messageId, payload, sourceTime));
   }
 
-  /** Releases the client's threads and connections. Idempotent. */
+  /**
+   * Releases the client's threads and connections; calls waiting in other threads, and calls made afterwards,
+   * fail with an {@link IllegalStateException}. Idempotent.
+   */
   @Override
   public void close() {
     async.close();

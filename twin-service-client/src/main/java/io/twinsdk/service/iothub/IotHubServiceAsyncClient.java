@@ -208,7 +208,10 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     });
   }
 
-  /** Releases the client's threads and connections; calls in flight fail. Idempotent. */
+  /**
+   * Releases the client's threads and connections. Calls and polls still pending fail with an
+   * {@link IllegalStateException} on the calling thread, and so do calls made afterwards. Idempotent.
+   */
   @Override
   public void close() {
     pipeline.close();
