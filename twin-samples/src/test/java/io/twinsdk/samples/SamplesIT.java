@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@code all} once against the embedded hub, in-process, and checks each sample's key output lines; then checks
@@ -21,19 +23,44 @@ import org.junit.jupiter.api.Test;
  */
 class SamplesIT {
 
+  /** A line as the samples' logging binding (slf4j-simple) starts it: optional thread, level, logger name. */
+  private static final Pattern LOG_LINE =
+      Pattern.compile("^(\\[[^\\]]*\\] )?(TRACE|DEBUG|INFO|WARN|ERROR) [\\w.$]+ - ");
+
   private static int exitCode;
   private static String out;
   private static String err;
+  private static String processOut;
+  private static String processErr;
 
   @BeforeAll
   static void runAllSamplesOnTheEmbeddedHub() {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    exitCode = new Launcher(Main.catalog()).run(Launcher.parse(List.of("all")), Map.of(),
-        new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    // Loggers write to the JVM's System.out/err, not to the launcher's streams: capture those too, for the run only.
+    ByteArrayOutputStream processOutBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream processErrBytes = new ByteArrayOutputStream();
+    PrintStream systemOut = System.out;
+    PrintStream systemErr = System.err;
+    System.setOut(new PrintStream(processOutBytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(processErrBytes, true, StandardCharsets.UTF_8));
+    try {
+      exitCode = new Launcher(Main.catalog()).run(Launcher.parse(List.of("all")), Map.of(),
+          new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+          new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(systemOut);
+      System.setErr(systemErr);
+    }
     out = outBytes.toString(StandardCharsets.UTF_8);
     err = errBytes.toString(StandardCharsets.UTF_8);
+    processOut = processOutBytes.toString(StandardCharsets.UTF_8);
+    processErr = processErrBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Fails when {@code text} has a line a logger wrote; a sample printing "ERROR" or "Exception" in a value is fine. */
+  private static void assertNoLogLines(String what, String text) {
+    assertThat(text.lines().filter(l -> LOG_LINE.matcher(l).find())).as("log lines on %s", what).isEmpty();
   }
 
   /** The lines of sample {@code name}'s part of the output. */
@@ -52,8 +79,26 @@ class SamplesIT {
   @Test
   void allSamplesSucceedWithoutErrorOutput() {
     assertThat(err).as("stderr").isEmpty();
+    assertThat(processErr).as("the JVM's stderr").isEmpty();
     assertThat(exitCode).as("exit code, output:%n%s", out).isZero();
-    assertThat(out).doesNotContain("WARN", "ERROR", "Exception");
+    assertNoLogLines("stdout", out);
+    assertNoLogLines("the JVM's stdout", processOut);
+  }
+
+  @Test
+  void logLinePatternMatchesWhatTheLoggingBindingWrites() {
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    PrintStream systemErr = System.err;
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      LoggerFactory.getLogger(SamplesIT.class).warn("twin {} not found", "room-1");
+    } finally {
+      System.setErr(systemErr);
+    }
+
+    assertThat(logged.toString(StandardCharsets.UTF_8).lines())
+        .singleElement().matches(line -> LOG_LINE.matcher(line).find(), "a log line");
+    assertThat(LOG_LINE.matcher("[device]   Adding module ERROR: {\"Exception\":1}").find()).isFalse();
   }
 
   @Test
