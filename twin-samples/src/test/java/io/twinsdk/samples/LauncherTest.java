@@ -135,7 +135,7 @@ class LauncherTest {
     assertThat(code).isZero();
     assertThat(err()).isEmpty();
     assertThat(ran).containsExactly("first[]");
-    assertThat(out().lines()).startsWith(
+    assertThat(out().lines().toList()).startsWith(
         "Skipping second: set IOTHUB_CONNECTION_STRING to run it",
         "Skipping twins: set DIGITAL_TWINS_ENDPOINT, AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to run"
             + " it",

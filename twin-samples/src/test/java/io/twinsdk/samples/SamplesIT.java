@@ -3,15 +3,10 @@ package io.twinsdk.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,7 +193,7 @@ class SamplesIT {
 
   @Test
   void jarRunsASampleOnItsOwnEmbeddedHubWithoutLogNoise() throws Exception {
-    Result result = runJar(Map.of(), "get-twin");
+    SamplesJar.Result result = SamplesJar.run(Map.of(), "get-twin");
 
     assertThat(result.err()).as("stderr").isEmpty();
     assertThat(result.code()).isZero();
@@ -208,7 +203,7 @@ class SamplesIT {
 
   @Test
   void jarListsTheSamples() throws Exception {
-    Result result = runJar(Map.of(), "help");
+    SamplesJar.Result result = SamplesJar.run(Map.of(), "help");
 
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("get-twin", "update-desired-properties [1-5] [deviceId]", "all");
@@ -216,7 +211,7 @@ class SamplesIT {
 
   @Test
   void jarRefusesAnUnknownSampleWithExitCodeTwo() throws Exception {
-    Result result = runJar(Map.of(), "no-such-sample");
+    SamplesJar.Result result = SamplesJar.run(Map.of(), "no-such-sample");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).isEqualTo("twin-samples: unknown sample 'no-such-sample'; run 'java -jar"
@@ -225,38 +220,11 @@ class SamplesIT {
 
   @Test
   void jarNamesAMalformedSettingInOneLine() throws Exception {
-    Result result = runJar(Map.of("IOTHUB_DEVICE_CONNECTION_STRING", "HostName=hub.example.net"), "get-twin");
+    SamplesJar.Result result = SamplesJar.run(Map.of("IOTHUB_DEVICE_CONNECTION_STRING", "HostName=hub.example.net"), "get-twin");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err().lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith("twin-samples: IOTHUB_DEVICE_CONNECTION_STRING is malformed (")
         .endsWith("expected " + Settings.DEVICE_FORM);
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result runJar(Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
-    Path jar = Path.of("target", "twin-samples.jar");
-    assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Settings.variables().forEach(builder.environment()::remove);
-    builder.environment().putAll(environment);
-    Path stdout = Files.createTempFile("samples-out", ".txt");
-    Path stderr = Files.createTempFile("samples-err", ".txt");
-    try {
-      Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("twin-samples.jar " + String.join(" ", args) + " did not finish in 60 s");
-      }
-      return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-    } finally {
-      Files.deleteIfExists(stdout);
-      Files.deleteIfExists(stderr);
-    }
   }
 }
