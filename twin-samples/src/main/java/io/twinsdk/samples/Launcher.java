@@ -141,8 +141,9 @@ final class Launcher {
   }
 
   /**
-   * The samples of {@code selected} that {@code settings} let run. A sample run by name must be able to run; {@code all}
-   * runs those that can and prints a line on {@code out} for each that it skips, naming the variables it needs.
+   * The samples of {@code selected} that {@code settings} let run. A sample run by name must be able to run;
+   * {@code all} runs those that can and prints a line on {@code out} for each that it skips, naming the variables it
+   * needs.
    *
    * @throws SettingsException naming the first unmet setting of a sample run by name, or of {@code all} when none of
    *     its samples can run
@@ -216,6 +217,7 @@ final class Launcher {
         .append("To use your own hubs instead, set:\n");
     Settings.forms().forEach((variable, form) ->
         text.append("  ").append(variable).append('=').append(form).append('\n'));
+    text.append("With your own hubs, 'all' runs the samples whose settings are set and names what the others need.\n");
     return text.toString();
   }
 

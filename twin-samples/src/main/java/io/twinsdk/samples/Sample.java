@@ -67,7 +67,7 @@ abstract class Sample {
   /**
    * What it connects to when run with {@code args}; {@code all} runs it without arguments.
    *
-   * @param args the sample's arguments, already known to be well formed or not yet checked
+   * @param args the arguments it is run with, not yet checked
    */
   Set<Need> needs(List<String> args) {
     return needs;

@@ -220,7 +220,8 @@ class SamplesIT {
 
   @Test
   void jarNamesAMalformedSettingInOneLine() throws Exception {
-    SamplesJar.Result result = SamplesJar.run(Map.of("IOTHUB_DEVICE_CONNECTION_STRING", "HostName=hub.example.net"), "get-twin");
+    SamplesJar.Result result =
+        SamplesJar.run(Map.of("IOTHUB_DEVICE_CONNECTION_STRING", "HostName=hub.example.net"), "get-twin");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err().lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)

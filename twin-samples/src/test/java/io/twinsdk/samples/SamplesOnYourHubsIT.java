@@ -44,9 +44,9 @@ class SamplesOnYourHubsIT {
         "Skipping delete-all: set " + digitalTwins + " and AZURE_CLIENT_SECRET to run it",
         "",
         "=== get-twin ===");
-    assertThat(result.out().lines().filter(line -> line.startsWith("=== ")).toList()).containsExactly("=== get-twin ===",
-        "=== receive-desired-properties ===", "=== update-reported-properties ===", "=== all-together ===",
-        "=== update-desired-properties ===");
+    assertThat(result.out().lines().filter(line -> line.startsWith("=== ")).toList()).containsExactly(
+        "=== get-twin ===", "=== receive-desired-properties ===", "=== update-reported-properties ===",
+        "=== all-together ===", "=== update-desired-properties ===");
   }
 
   @Test
