@@ -176,6 +176,9 @@ final class ImportRunner {
       // One batch commits while the next is read and parsed; the writer keeps them in order, so relationships
       // always see the twins of earlier batches.
       awaitInFlight();
+      if (job.cancelRequested()) {
+        return false;
+      }
       inFlight = store.write(tx -> {
         List<Refusal> refused = new ArrayList<>();
         for (ImportEntry entry : batch) {
