@@ -70,7 +70,7 @@ public final class Main {
     out.println("IOTHUB_CONNECTION_STRING=" + hub.iotHubConnectionString());
     out.println("DIGITAL_TWINS_ENDPOINT=" + hub.digitalTwinsEndpoint());
     out.println("TLS_CERTIFICATE=" + hub.certificatePath());
-    out.println("TWIN_HUB_READY https=" + hub.httpsPort());
+    out.println("TWIN_HUB_READY https=" + hub.httpsPort() + " mqtt=" + hub.mqttPort());
     out.flush();
   }
 

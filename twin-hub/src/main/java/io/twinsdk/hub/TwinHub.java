@@ -15,6 +15,7 @@ import io.twinsdk.hub.digitaltwins.query.QueryRoute;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
+import io.twinsdk.hub.iothub.IotHub;
 import io.twinsdk.hub.store.HubStore;
 import io.twinsdk.hub.store.sqlite.SqliteHubStore;
 import io.twinsdk.hub.tls.HubCertificate;
@@ -54,11 +55,13 @@ public final class TwinHub implements AutoCloseable {
   private final Vertx vertx;
   private final HttpGateway http;
   private final int httpsPort;
+  private final IotHub iotHub;
+  private final int mqttPort;
   private final BulkJobs jobs;
   private volatile boolean closed;
 
   private TwinHub(HubOptions options, HubCertificate certificate, AccessPolicies policies, HubStore store,
-      ChangeBus bus, Vertx vertx, HttpGateway http, int httpsPort, BulkJobs jobs) {
+      ChangeBus bus, Vertx vertx, HttpGateway http, int httpsPort, IotHub iotHub, int mqttPort, BulkJobs jobs) {
     this.options = options;
     this.certificate = certificate;
     this.policies = policies;
@@ -67,6 +70,8 @@ public final class TwinHub implements AutoCloseable {
     this.vertx = vertx;
     this.http = http;
     this.httpsPort = httpsPort;
+    this.iotHub = iotHub;
+    this.mqttPort = mqttPort;
     this.jobs = jobs;
   }
 
@@ -92,12 +97,15 @@ public final class TwinHub implements AutoCloseable {
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       BearerTokens tokens = new BearerTokens(policies, "twin-hub", options.accessTokenLifetime(), Clock.systemUTC());
 
+      int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
       vertx = Vertx.vertx(new VertxOptions()
-          .setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()))
+          .setEventLoopPoolSize(eventLoops)
           .setWorkerPoolSize(4)
           .setInternalBlockingPoolSize(4));
       Router router = new Router()
           .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
+      IotHub iotHub = new IotHub(vertx, store, bus, policies, options, Clock.systemUTC());
+      iotHub.addRoutes(router);
       DigitalTwinsApi digitalTwins = DigitalTwinsApi.start(store, bus, Clock.systemUTC());
       digitalTwins.register(router);
       router.add("POST", "/query", Realm.DIGITAL_TWINS, new QueryRoute(store));
@@ -106,12 +114,14 @@ public final class TwinHub implements AutoCloseable {
           digitalTwins.models()), options.importDirectory(), Clock.systemUTC());
       new BulkJobRoutes(jobs).register(router);
       HttpGateway http = new HttpGateway(vertx, router,
-          Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens)));
+          Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens), Realm.IOT_HUB, iotHub.authenticator()));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
           certificate.certificatePath().toString(), certificate.keyPath().toString())
           .toCompletionStage().toCompletableFuture());
-      TwinHub hub = new TwinHub(options, certificate, policies, store, bus, vertx, http, httpsPort, jobs);
-      LOG.info("twin-hub listening on https port {}, data in {}", httpsPort, data);
+      int mqttPort = await(iotHub.listenMqtt(certificate, eventLoops).toCompletionStage().toCompletableFuture());
+      TwinHub hub = new TwinHub(options, certificate, policies, store, bus, vertx, http, httpsPort, iotHub, mqttPort,
+          jobs);
+      LOG.info("twin-hub listening on https port {} and mqtt port {}, data in {}", httpsPort, mqttPort, data);
       return hub;
     } catch (IOException e) {
       cleanUp(store, vertx);
@@ -162,6 +172,35 @@ public final class TwinHub implements AutoCloseable {
   /** The bound HTTPS port. */
   public int httpsPort() {
     return httpsPort;
+  }
+
+  /** The bound MQTT/TLS port devices connect to. */
+  public int mqttPort() {
+    return mqttPort;
+  }
+
+  /**
+   * Registers device {@code deviceId} unless it exists (idempotent) and returns its connection string,
+   * {@code HostName=<host>[:<mqttPort> when not 8883];DeviceId=<id>;SharedAccessKey=<primary key>}.
+   *
+   * @throws io.twinsdk.hub.http.ApiError when the id is not a valid IoT Hub device id
+   * @throws IllegalStateException when the store does not answer within 30 seconds
+   */
+  public String registerDevice(String deviceId) {
+    try {
+      return IotHub.connectionString(options.hostName(), mqttPort,
+          iotHub.registry().register(deviceId).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Could not register " + deviceId, e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("The store did not register " + deviceId + " in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while registering " + deviceId, e);
+    }
   }
 
   /** The absolute path of the PEM certificate clients must trust. */
@@ -224,6 +263,7 @@ public final class TwinHub implements AutoCloseable {
       return;
     }
     closed = true;
+    iotHub.close();
     try {
       http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {

@@ -68,6 +68,12 @@ public final class HubFixture implements AutoCloseable {
   /** Sends a request to the hub; {@code pathAndQuery} starts with '/'. */
   public HttpResponse<String> send(String method, String pathAndQuery, String authorization, String contentType,
       String body) {
+    return send(method, pathAndQuery, authorization, contentType, body, new String[0]);
+  }
+
+  /** Sends a request with extra headers given as name, value, name, value, ... */
+  public HttpResponse<String> send(String method, String pathAndQuery, String authorization, String contentType,
+      String body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.digitalTwinsEndpoint() + pathAndQuery))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -77,6 +83,9 @@ public final class HubFixture implements AutoCloseable {
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -45,6 +45,16 @@ final class AdtHttp implements AutoCloseable {
     return UNIQUE.getAndIncrement();
   }
 
+  /** Uploads the {@link TestModels} batch under a fresh number, which it returns. */
+  int uploadTestModels() {
+    int n = unique();
+    HttpResponse<String> response = send("POST", "/models", TestModels.batch(n));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("Uploading the test models failed: " + response.body());
+    }
+    return n;
+  }
+
   /** Sends {@code method path} (api-version appended) with a JSON body (or null) and header name/value pairs. */
   HttpResponse<String> send(String method, String path, String body, String... headers) {
     String separator = path.contains("?") ? "&" : "?";

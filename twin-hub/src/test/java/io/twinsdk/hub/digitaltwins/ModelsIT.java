@@ -167,6 +167,17 @@ class ModelsIT {
   }
 
   @Test
+  void badPageSizeAndForeignContinuationTokenAreRefused() {
+    HttpResponse<String> size = adt.send("GET", "/models", null, "max-items-per-page", "zero");
+    HttpResponse<String> token = adt.send("GET", "/models?continuationToken=forged", null);
+
+    assertThat(size.statusCode()).isEqualTo(400);
+    assertThat(errorCode(size)).isEqualTo("InvalidArgument");
+    assertThat(token.statusCode()).isEqualTo(400);
+    assertThat(json(token).at("/error/message").asText()).isEqualTo("The continuation token is invalid.");
+  }
+
+  @Test
   void dependenciesForListsTheModelAndWhatItNeeds() {
     int n = AdtHttp.unique();
     adt.send("POST", "/models", TestModels.batch(n));
@@ -201,6 +212,22 @@ class ModelsIT {
   }
 
   @Test
+  void decommissionCannotBeUndoneAndMissingModelsAreNotFound() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    String undo = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":false}]";
+    String decommission = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]";
+
+    HttpResponse<String> recommission = adt.send("PATCH", path(TestModels.wifiId(n)), undo);
+    HttpResponse<String> patchMissing = adt.send("PATCH", path("dtmi:test:Nothing;1"), decommission);
+    HttpResponse<String> deleteMissing = adt.send("DELETE", path("dtmi:test:Nothing;1"), null);
+
+    assertThat(recommission.statusCode()).isEqualTo(400);
+    assertThat(errorCode(patchMissing)).isEqualTo("ModelNotFound");
+    assertThat(errorCode(deleteMissing)).isEqualTo("ModelNotFound");
+  }
+
+  @Test
   void referencedModelCannotBeDeletedUntilItsReferrersAre() {
     int n = AdtHttp.unique();
     adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + TestModels.room(n) + "]");
@@ -215,6 +242,17 @@ class ModelsIT {
     assertThat(wifi.statusCode()).isEqualTo(204);
     assertThat(errorCode(adt.send("GET", path(TestModels.wifiId(n)), null))).isEqualTo("ModelNotFound");
     assertThat(adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]").statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void callWithoutBearerTokenIsUnauthorized() {
+    HttpResponse<String> response = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION, null,
+        null, null);
+    HttpResponse<String> forged = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION,
+        "Bearer not-a-hub-token", null, null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(forged.statusCode()).isEqualTo(401);
   }
 
   @Test

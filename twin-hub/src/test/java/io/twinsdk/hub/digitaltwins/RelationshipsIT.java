@@ -28,8 +28,7 @@ class RelationshipsIT {
   @BeforeAll
   static void startHub() {
     adt = AdtHttp.start(data);
-    n = AdtHttp.unique();
-    assertThat(adt.send("POST", "/models", TestModels.batch(n)).statusCode()).isEqualTo(201);
+    n = adt.uploadTestModels();
   }
 
   @AfterAll
@@ -145,6 +144,8 @@ class RelationshipsIT {
     HttpResponse<String> gone = adt.send("GET", path, null);
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(errorCode(gone)).isEqualTo("RelationshipNotFound");
+    assertThat(errorCode(adt.send("GET", "/digitaltwins/nobody/relationships/rel", null)))
+        .isEqualTo("DigitalTwinNotFound");
     assertThat(json(gone).at("/error/message").asText()).startsWith("Relationship rel not found on twin " + floor
         + ".");
   }
@@ -236,6 +237,8 @@ class RelationshipsIT {
       assertThat(component.statusCode()).isEqualTo(204);
       assertThat(twin.statusCode()).isEqualTo(204);
       assertThat(errorCode(missing)).isEqualTo("DigitalTwinNotFound");
+      assertThat(errorCode(adt.send("POST", "/digitaltwins/" + room + "/components/nope/telemetry", "{}",
+          "Message-Id", "m-4"))).isEqualTo("ComponentNotFound");
       ChangeEvent event = received.get(10, TimeUnit.SECONDS);
       assertThat(event.body().get("Signal").asInt()).isEqualTo(5);
     }

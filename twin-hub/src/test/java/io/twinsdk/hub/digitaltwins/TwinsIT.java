@@ -5,10 +5,19 @@ import static io.twinsdk.hub.digitaltwins.AdtHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsdk.hub.bus.ChangeEvent;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +36,7 @@ class TwinsIT {
   @BeforeAll
   static void startHub() {
     adt = AdtHttp.start(data);
-    n = AdtHttp.unique();
-    assertThat(adt.send("POST", "/models", TestModels.batch(n)).statusCode()).isEqualTo(201);
+    n = adt.uploadTestModels();
     assertThat(adt.send("POST", "/models", """
         [{"@id":"dtmi:test:Office;%d","@type":"Interface","@context":"dtmi:dtdl:context;2",
           "contents":[{"@type":"Property","name":"Temperature","schema":"double"},
@@ -229,6 +237,29 @@ class TwinsIT {
   }
 
   @Test
+  void concurrentPatchesWithTheSameIfMatchApplyExactlyOnce() throws Exception {
+    String id = newTwin();
+    String etag = etagOf(id);
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String body = "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":" + i + "}]";
+        responses.add(clients.submit(() -> adt.send("PATCH", "/digitaltwins/" + id, body, "If-Match", etag)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<HttpResponse<String>> response : responses) {
+        statuses.add(response.get(30, TimeUnit.SECONDS).statusCode());
+      }
+
+      assertThat(statuses).containsOnly(204, 412);
+      assertThat(statuses).filteredOn(status -> status == 204).hasSize(1);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
   void sourceTimeIsKeptInPropertyMetadata() {
     String id = newTwin();
 
@@ -302,6 +333,69 @@ class TwinsIT {
     assertThat(updated.at("/$metadata/RouterName")).isEqualTo(json(component).at("/$metadata/RouterName"));
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(errorCode(missing)).isEqualTo("ComponentNotFound");
+  }
+
+  @Test
+  void componentPatchChecksTheTwinsEtagAndTheComponent() {
+    String id = newTwin();
+    String body = "[{\"op\":\"replace\",\"path\":\"/Network\",\"value\":\"x\"}]";
+
+    HttpResponse<String> stale = adt.send("PATCH", "/digitaltwins/" + id + "/components/wifi", body, "If-Match",
+        "W/\"stale\"");
+    HttpResponse<String> missing = adt.send("PATCH", "/digitaltwins/" + id + "/components/nope", body);
+    HttpResponse<String> noTwin = adt.send("PATCH", "/digitaltwins/nobody/components/wifi", body);
+    HttpResponse<String> badPath = adt.send("PATCH", "/digitaltwins/" + id + "/components/wifi",
+        "[{\"op\":\"replace\",\"path\":\"/Nope\",\"value\":\"x\"}]");
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(errorCode(missing)).isEqualTo("ComponentNotFound");
+    assertThat(errorCode(noTwin)).isEqualTo("DigitalTwinNotFound");
+    assertThat(badPath.statusCode()).isEqualTo(400);
+    assertThat(json(adt.send("GET", "/digitaltwins/" + id + "/components/wifi", null)).get("Network").asText())
+        .isEqualTo("Room1");
+  }
+
+  @Test
+  void putWithSourceTimeKeepsItBesideLastUpdateTime() {
+    String id = "room-" + AdtHttp.unique();
+
+    HttpResponse<String> put = adt.send("PUT", "/digitaltwins/" + id, """
+        {"$metadata":{"$model":"%s","Temperature":{"sourceTime":"2022-05-31T12:00:01.000125009Z"}},"Temperature":1,
+         "wifi":{"$metadata":{"Network":{"sourceTime":"2022-05-31T12:00:00.000125009Z"}},"Network":"n"}}"""
+        .formatted(TestModels.roomId(n)));
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    JsonNode twin = json(put);
+    assertThat(twin.at("/$metadata/Temperature/sourceTime").asText()).isEqualTo("2022-05-31T12:00:01.000125009Z");
+    assertThat(twin.at("/$metadata/Temperature/lastUpdateTime").asText()).matches(TIMESTAMP);
+    assertThat(twin.at("/wifi/$metadata/Network/sourceTime").asText()).isEqualTo("2022-05-31T12:00:00.000125009Z");
+  }
+
+  @Test
+  void everyTwinChangeIsPublishedOnTheChangeBusAfterCommit() throws Exception {
+    String id = "room-" + AdtHttp.unique();
+    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
+    CountDownLatch deleted = new CountDownLatch(1);
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.id().equals(id)) {
+        events.add(event);
+        if (event.kind() == ChangeEvent.Kind.DIGITAL_TWIN_DELETED) {
+          deleted.countDown();
+        }
+      }
+    })) {
+      adt.send("PUT", "/digitaltwins/" + id, room(80));
+      adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"move\",\"from\":\"/Humidity\",\"path\":\"/x\"}]");
+      adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":1}]");
+      adt.send("DELETE", "/digitaltwins/" + id, null);
+
+      assertThat(deleted.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
+        ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, ChangeEvent.Kind.DIGITAL_TWIN_DELETED);
+    assertThat(events.get(0).body().get("$dtId").asText()).isEqualTo(id);
+    assertThat(events.get(1).body().get(0).get("path").asText()).isEqualTo("/Temperature");
   }
 
   @Test

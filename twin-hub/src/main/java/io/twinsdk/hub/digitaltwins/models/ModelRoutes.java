@@ -28,14 +28,17 @@ import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.store.ModelRecord;
 import io.twinsdk.hub.store.ModelReference;
 import io.twinsdk.hub.store.StoreException;
+import io.twinsdk.hub.store.StoreTask;
 import io.twinsdk.hub.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The models routes: add a batch, list, get, decommission and delete.
@@ -157,7 +160,7 @@ public final class ModelRoutes {
     int pageSize = Paging.pageSize(exchange);
     String after = Paging.continuation(exchange, 1).map(keys -> keys.get(0)).orElse(null);
     List<String> roots = exchange.queryAll(DEPENDENCIES_FOR).stream()
-        .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::strip)
+        .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
         .filter(value -> !value.isEmpty()).toList();
     List<Dtmi> rootIds = roots.stream().map(ModelRoutes::modelId).toList();
     return context.store().read(tx -> {
@@ -244,7 +247,7 @@ public final class ModelRoutes {
   }
 
   /** Runs a write that changes the catalog; if its transaction fails to commit, the catalog is re-read. */
-  private CompletableFuture<HttpResult> writeModels(io.twinsdk.hub.store.StoreTask<HttpResult> task) {
+  private CompletableFuture<HttpResult> writeModels(StoreTask<HttpResult> task) {
     return context.store().write(task).whenComplete((result, failure) -> {
       if (failure != null && unwrap(failure) instanceof StoreException) {
         context.store().write(tx -> {
@@ -256,7 +259,7 @@ public final class ModelRoutes {
   }
 
   private static Throwable unwrap(Throwable failure) {
-    return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+    return failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
   }
 

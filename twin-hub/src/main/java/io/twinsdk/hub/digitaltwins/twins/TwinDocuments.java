@@ -15,11 +15,14 @@ import io.twinsdk.core.digitaltwin.DigitalTwinsTimestamps;
 import io.twinsdk.core.dtdl.ContentKind;
 import io.twinsdk.core.dtdl.DtdlContent;
 import io.twinsdk.core.dtdl.DtdlInterface;
-import io.twinsdk.core.dtdl.ValidationError;
+import io.twinsdk.core.dtdl.Dtmi;
 import io.twinsdk.core.dtdl.TwinValidator;
+import io.twinsdk.core.dtdl.ValidationError;
 import io.twinsdk.core.internal.Json;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +54,14 @@ final class TwinDocuments {
    * @throws io.twinsdk.hub.http.ApiError 400 ValidationFailed when it does not conform or is larger than 32 KB
    */
   static ObjectNode build(String id, String etag, ObjectNode given, TwinValidator validator, Changes changes,
-      java.time.Instant now) {
+      Instant now) {
     List<ValidationError> errors = validator.validateTwin(given);
     if (!errors.isEmpty()) {
       throw DigitalTwinsErrors.validationFailed("Invalid twin specified",
           errors.stream().map(ValidationError::toString).toList());
     }
     String modelId = given.get(METADATA).get(METADATA_MODEL).textValue();
-    DtdlInterface model = validator.models().get(io.twinsdk.core.dtdl.Dtmi.parse(modelId)).orElseThrow();
+    DtdlInterface model = validator.models().get(Dtmi.parse(modelId)).orElseThrow();
     String time = DigitalTwinsTimestamps.format(now);
     ObjectNode twin = JsonNodeFactory.instance.objectNode();
     twin.put(DIGITAL_TWIN_ID, id);
@@ -111,7 +114,7 @@ final class TwinDocuments {
   }
 
   private static List<String> names(ObjectNode owner, ObjectNode metadata) {
-    List<String> kept = new java.util.ArrayList<>();
+    List<String> kept = new ArrayList<>();
     metadata.fieldNames().forEachRemaining(name -> {
       if (name.startsWith("$") || owner.has(name)) {
         kept.add(name);
