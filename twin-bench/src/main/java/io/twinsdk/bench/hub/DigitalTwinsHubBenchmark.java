@@ -12,42 +12,32 @@ import io.twinsdk.hub.store.DigitalTwinRecord;
 import io.twinsdk.hub.store.sqlite.SqliteHubStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The Digital Twins benchmark of the hub: an embedded hub, 100,000 twins created by an import job, a selective
- * {@code WHERE} query (1% of the twins; first page and all pages), a {@code JOIN} query, and twin GET and PATCH at
- * concurrency 32, each printed with a ratio against a baseline measured in the same run:
+ * The Digital Twins bulk and query benchmark of the hub: an embedded hub, 100,000 twins created by an import job, a
+ * selective {@code WHERE} query (1% of the twins; first page and all pages) and a {@code JOIN} query, each printed
+ * with a ratio against a baseline measured in the same run ({@link DigitalTwinsLoad} measures twin GET and PATCH at
+ * concurrency 32):
  *
  * <ul>
  *   <li>import: the same twin documents written straight into a fresh store through the repository, 1,000 per
  *       transaction (no parsing, validation or {@code $metadata} work): the import's overhead over raw storage;
  *   <li>queries: one {@code GET /digitaltwins/{id}} round trip (HTTPS, auth, one indexed lookup): what a query costs
- *       beyond a point read;
- *   <li>GET/PATCH at concurrency 32: GET at concurrency 1, showing how throughput scales with concurrency.
+ *       beyond a point read.
  * </ul>
  *
  * <p>Run: {@code java -cp twin-bench/target/benchmarks.jar io.twinsdk.bench.hub.DigitalTwinsHubBenchmark [twins]}.
@@ -58,8 +48,6 @@ public final class DigitalTwinsHubBenchmark {
   private static final String FLOOR_MODEL = "dtmi:bench:Floor;1";
   private static final int FLOORS = 100;
   private static final int ROOMS_PER_FLOOR = 100;
-  private static final int CONCURRENCY = 32;
-  private static final Duration LOAD_DURATION = Duration.ofSeconds(10);
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final TwinHub hub;
@@ -70,9 +58,9 @@ public final class DigitalTwinsHubBenchmark {
   private DigitalTwinsHubBenchmark(TwinHub hub, int twins) throws Exception {
     this.hub = hub;
     this.twins = twins;
-    this.http = HttpClient.newBuilder().sslContext(trusting(hub.certificatePath()))
+    this.http = HttpClient.newBuilder().sslContext(DigitalTwinsLoad.trusting(hub.certificatePath()))
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    this.token = token();
+    this.token = DigitalTwinsLoad.token(http, hub);
   }
 
   /** Runs the benchmark; the optional argument is the number of twins to import (default 100,000). */
@@ -87,9 +75,7 @@ public final class DigitalTwinsHubBenchmark {
         new DigitalTwinsHubBenchmark(hub, twins).run(baselineTwinsPerSecond);
       }
     } finally {
-      try (Stream<Path> files = Files.walk(data)) {
-        files.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      DigitalTwinsLoad.deleteRecursively(data);
     }
   }
 
@@ -110,14 +96,6 @@ public final class DigitalTwinsHubBenchmark {
     String join = "SELECT F, R FROM DIGITALTWINS F JOIN R RELATED F.contains WHERE F.$dtId = 'floor-7'";
     double joinMillis = medianMillis(21, () -> rows[0] = queryPages(join, Integer.MAX_VALUE));
     report("JOIN floor->rooms (" + rows[0] + " rows)", joinMillis, "ms", getMillis, "GET baseline");
-
-    double getSerial = throughput(1, i -> request("GET", "/digitaltwins/" + room(i), null));
-    double getConcurrent = throughput(CONCURRENCY, i -> request("GET", "/digitaltwins/" + room(i), null));
-    double updateConcurrent = throughput(CONCURRENCY, i -> request("PATCH", "/digitaltwins/" + room(i),
-        "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":" + (20 + i % 10) + "}]"));
-    System.out.printf(Locale.ROOT, "baseline GET at concurrency 1: %,.0f ops/s%n", getSerial);
-    report("getDigitalTwin at concurrency 32", getConcurrent, "ops/s", getSerial, "GET c=1 baseline");
-    report("updateDigitalTwin at concurrency 32", updateConcurrent, "ops/s", getSerial, "GET c=1 baseline");
   }
 
   private static void report(String name, double value, String unit, double baseline, String baselineName) {
@@ -236,44 +214,6 @@ public final class DigitalTwinsHubBenchmark {
     return times.get(times.size() / 2);
   }
 
-  /** Keeps {@code concurrency} requests in flight for the load duration (after a 2 s warm-up); returns ops/s. */
-  private double throughput(int concurrency, java.util.function.IntFunction<HttpRequest> request) throws Exception {
-    measure(concurrency, request, Duration.ofSeconds(2));
-    return measure(concurrency, request, LOAD_DURATION);
-  }
-
-  private double measure(int concurrency, java.util.function.IntFunction<HttpRequest> request, Duration duration)
-      throws Exception {
-    Semaphore slots = new Semaphore(concurrency);
-    AtomicLong done = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    long started = System.nanoTime();
-    long end = started + duration.toNanos();
-    int i = 0;
-    while (System.nanoTime() < end) {
-      if (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
-        continue;
-      }
-      http.sendAsync(request.apply(i++ % twins), HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, error) -> {
-            if (error == null && response.statusCode() / 100 == 2) {
-              done.incrementAndGet();
-            } else {
-              failed.incrementAndGet();
-            }
-            slots.release();
-          });
-    }
-    if (!slots.tryAcquire(concurrency, TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      throw new IllegalStateException("Requests still in flight after " + TIMEOUT);
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    if (failed.get() > 0) {
-      throw new IllegalStateException(failed.get() + " requests failed");
-    }
-    return done.get() / seconds;
-  }
-
   private HttpRequest request(String method, String path, String body) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(hub.digitalTwinsEndpoint() + path
             + (path.contains("?") ? "&" : "?") + "api-version=2023-10-31"))
@@ -298,29 +238,6 @@ public final class DigitalTwinsHubBenchmark {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private String token() throws Exception {
-    String form = "grant_type=client_credentials&client_id=iothubowner&client_secret="
-        + URLEncoder.encode(hub.policies().owner().primaryKey(), StandardCharsets.UTF_8) + "&scope="
-        + URLEncoder.encode(TwinHub.digitalTwinsScope(), StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hub.authorityHost()
-            + "/bench/oauth2/v2.0/token")).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    return "Bearer " + Json.parse(response.body()).get("access_token").asText();
-  }
-
-  private static SSLContext trusting(Path pem) throws Exception {
-    try (InputStream in = Files.newInputStream(pem)) {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("twin-hub", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
     }
   }
 
