@@ -81,6 +81,13 @@ class BulkJobsIT {
     return file.toUri().toString();
   }
 
+  /** Writes {@code content} to an input file, starts import job {@code id} on it, and returns the output log URI. */
+  private static String startImport(String id, String content) throws IOException {
+    String output = imports.resolve(id + "-output.ndjson").toUri().toString();
+    assertThat(createImport(id, write(id + ".ndjson", content), output).statusCode()).isEqualTo(201);
+    return output;
+  }
+
   private static HttpResponse<String> createImport(String id, String input, String output) {
     return adt.send("PUT", "/jobs/imports/" + id, Json.write(JsonNodeFactory.instance.objectNode()
         .put("inputBlobUri", input).put("outputBlobUri", output)));
@@ -157,10 +164,7 @@ class BulkJobsIT {
     int n = AdtHttp.unique();
     String badTwin = "{\"$dtId\":\"bad-" + n + "\",\"$metadata\":{\"$model\":\"" + TestModels.roomId(n)
         + "\"},\"Temperature\":\"hot\",\"wifi\":{\"$metadata\":{}}}";
-    String input = write("bad-" + n + ".ndjson", importFile(n, 2, badTwin));
-    String output = imports.resolve("bad-output-" + n + ".ndjson").toUri().toString();
-
-    assertThat(createImport("bad-" + n, input, output).statusCode()).isEqualTo(201);
+    String output = startImport("bad-" + n, importFile(n, 2, badTwin));
     JsonNode finished = awaitEnd("/jobs/imports/bad-" + n);
 
     assertThat(finished.get("status").asText()).isEqualTo("failed");
@@ -178,10 +182,7 @@ class BulkJobsIT {
   @Order(3)
   void malformedImportFileFailsTheJob() throws Exception {
     int n = AdtHttp.unique();
-    String input = write("malformed-" + n + ".ndjson", "{\"Section\": \"Header\"}\n{}\n{\"Section\": \"Twins\"}\nnot json\n");
-    String output = imports.resolve("malformed-output-" + n + ".ndjson").toUri().toString();
-
-    assertThat(createImport("malformed-" + n, input, output).statusCode()).isEqualTo(201);
+    startImport("malformed-" + n, "{\"Section\": \"Header\"}\n{}\n{\"Section\": \"Twins\"}\nnot json\n");
     JsonNode finished = awaitEnd("/jobs/imports/malformed-" + n);
 
     assertThat(finished.get("status").asText()).isEqualTo("failed");
