@@ -190,6 +190,21 @@ class BulkJobsIT {
   }
 
   @Test
+  @Order(3)
+  void unreachableHttpsInputFailsTheJob() throws Exception {
+    String id = "unreachable-" + AdtHttp.unique();
+    HttpResponse<String> created = createImport(id, "https://127.0.0.1:1/input.ndjson",
+        imports.resolve(id + "-output.ndjson").toUri().toString());
+    assertThat(created.statusCode()).isEqualTo(201);
+
+    JsonNode finished = awaitEnd("/jobs/imports/" + id);
+
+    assertThat(finished.get("status").asText()).isEqualTo("failed");
+    assertThat(finished.at("/error/code").asText()).isEqualTo("InvalidArgument");
+    assertThat(finished.at("/error/message").asText()).contains("could not be read");
+  }
+
+  @Test
   @Order(4)
   void fileUriOutsideTheImportDirectoryIsRefused() throws Exception {
     Path outside = Files.writeString(data.resolve("outside.ndjson"), "{\"Section\": \"Header\"}\n{}\n");
