@@ -44,11 +44,26 @@ final class JobUris {
     InputStream open() throws IOException;
   }
 
+  /** An input known only by its URI: that of a job restored after a restart, which is never run again. */
+  static Input remembered(String uri) {
+    return new Input() {
+      @Override
+      public String uri() {
+        return uri;
+      }
+
+      @Override
+      public InputStream open() throws IOException {
+        throw new IOException("A job restored after a restart is not run again");
+      }
+    };
+  }
+
   /**
    * Where an import writes its output log.
    *
    * @param uri the URI as the client gave it
-   * @param path the file it names, inside the import directory
+   * @param path the file it names, inside the import directory (null for a job restored after a restart)
    */
   record Output(String uri, Path path) {}
 

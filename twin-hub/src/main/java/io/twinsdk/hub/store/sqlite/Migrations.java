@@ -18,7 +18,8 @@ final class Migrations {
   static final List<String> SCRIPTS = List.of(
       "V1__iothub.sql",
       "V2__digitaltwins.sql",
-      "V3__digitaltwin_values.sql");
+      "V3__digitaltwin_values.sql",
+      "V4__digitaltwin_jobs.sql");
 
   private Migrations() {}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.http.ApiError;
 import io.twinsdk.hub.store.StoreTransaction;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +65,7 @@ class BulkJobsTest {
 
   @Test
   void secondJobWhileOneRunsIsRefusedWithJobLimitReached() throws Exception {
-    jobs.createImport("first", file(1), output);
+    jobs.createImport("first", file(1), output).get(10, TimeUnit.SECONDS);
     assertThat(operations.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThatThrownBy(() -> jobs.createImport("second", file(1), output))
@@ -73,18 +75,20 @@ class BulkJobsTest {
 
     operations.release.countDown();
     assertThat(awaitEnd(jobs.findImport("first").orElseThrow())).isEqualTo(JobStatus.SUCCEEDED);
-    assertThat(jobs.createImport("second", file(1), output).get("status").asText()).isEqualTo("notstarted");
+    assertThat(jobs.createImport("second", file(1), output).get(10, TimeUnit.SECONDS).get("status").asText())
+        .isEqualTo("notstarted");
   }
 
   @Test
   void cancelStopsARunningImportAfterTheBatchUnderWay() throws Exception {
-    jobs.createImport("big", file(ImportRunner.BATCH + 1), output);
+    jobs.createImport("big", file(ImportRunner.BATCH + 1), output).get(10, TimeUnit.SECONDS);
     assertThat(operations.entered.await(10, TimeUnit.SECONDS)).isTrue();
     ImportJob job = jobs.findImport("big").orElseThrow();
 
-    jobs.cancelImport(job);
-    assertThat(job.toJson().get("status").asText()).isEqualTo("cancelling");
+    // The store's writer is busy with the held batch, so the cancel is stored once that batch commits.
+    CompletableFuture<ObjectNode> cancelled = jobs.cancelImport(job);
     operations.release.countDown();
+    assertThat(cancelled.get(10, TimeUnit.SECONDS).get("status").asText()).isEqualTo("cancelling");
 
     assertThat(awaitEnd(job)).isEqualTo(JobStatus.CANCELLED);
     assertThat(operations.twins.get()).isEqualTo(ImportRunner.BATCH);
@@ -94,13 +98,38 @@ class BulkJobsTest {
   @Test
   void cancellingAFinishedJobLeavesItAsItIs() throws Exception {
     operations.release.countDown();
-    jobs.createImport("done", file(1), output);
+    jobs.createImport("done", file(1), output).get(10, TimeUnit.SECONDS);
     ImportJob job = jobs.findImport("done").orElseThrow();
     assertThat(awaitEnd(job)).isEqualTo(JobStatus.SUCCEEDED);
 
-    jobs.cancelImport(job);
+    jobs.cancelImport(job).get(10, TimeUnit.SECONDS);
 
     assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void jobsSurviveARestartAndOneCutShortEndsFailed() throws Exception {
+    operations.release.countDown();
+    jobs.createImport("kept", file(1), output).get(10, TimeUnit.SECONDS);
+    assertThat(awaitEnd(jobs.findImport("kept").orElseThrow())).isEqualTo(JobStatus.SUCCEEDED);
+    ImportJob cutShort = new ImportJob("cut", JobUris.remembered("file:///in"),
+        new JobUris.Output("file:///out", null), java.time.Instant.now());
+    cutShort.start(java.time.Instant.now());
+    store.write(tx -> {
+      tx.bulkJobs().put(ImportJob.KIND, "cut", cutShort.toJson());
+      return null;
+    }).get(10, TimeUnit.SECONDS);
+    jobs.close();
+
+    jobs = new BulkJobs(store, operations, data.resolve("imports"), Clock.systemUTC());
+
+    assertThat(jobs.findImport("kept").orElseThrow().toJson().get("status").asText()).isEqualTo("succeeded");
+    ImportJob restored = jobs.findImport("cut").orElseThrow();
+    assertThat(restored.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(restored.toJson().at("/error/message").asText()).contains("stopped while the job ran");
+    assertThat(jobs.deleteImport("kept").get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(new BulkJobs(store, operations, data.resolve("imports"), Clock.systemUTC()).findImport("kept"))
+        .isEmpty();
   }
 
   /** Counts twins and holds the first one until {@link #release} opens. */
