@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * The bulk job routes: import jobs ({@code PUT/GET/DELETE /jobs/imports/{id}}, {@code GET /jobs/imports},
  * {@code POST /jobs/imports/{id}/cancel}) and delete jobs ({@code POST /jobs/deletions} answering 202 with
  * {@code Operation-Location}, {@code GET /jobs/deletions[/{id}]}; the older {@code /jobs/delete} paths are aliases).
- * Handlers only touch the in-memory job table, so they answer on the event loop.
+ * Reads answer from the job table on the event loop; creating, cancelling and deleting answer once the store has the
+ * change.
  */
 public final class BulkJobRoutes {
 
