@@ -39,6 +39,8 @@ final class HubProcess implements AutoCloseable {
         "--mqtt-port", "0", "--owner-key", ownerKey)
         .redirectError(log.toFile())
         .start();
+    // The hub must not outlive the benchmark, even when the benchmark is interrupted.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "hub-process-reaper"));
     Map<String, String> settings = new HashMap<>();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;

@@ -65,6 +65,10 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     return pipeline;
   }
 
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
   // ---- twins ----
 
   /** Creates the twin, or replaces it if it exists, returning the stored twin as {@code type}. */
@@ -511,8 +515,14 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
 
   private static HttpCall telemetry(HttpUrl.Builder url, String messageId, Object payload, Instant sourceTime) {
     Objects.requireNonNull(payload, "payload");
-    byte[] body = payload instanceof String ? Json.parse((String) payload).toString().getBytes(StandardCharsets.UTF_8)
-        : JsonBodies.write(payload);
+    byte[] body;
+    if (payload instanceof String) {
+      // Checked to be one JSON document, then sent as the caller wrote it (numbers keep their form).
+      Json.parse((String) payload);
+      body = ((String) payload).getBytes(StandardCharsets.UTF_8);
+    } else {
+      body = JsonBodies.write(payload);
+    }
     HttpCall.Builder call = HttpCall.builder("POST", url.build())
         .header("Message-Id", messageId == null ? UUID.randomUUID().toString() : messageId)
         .body(body, HttpCall.JSON).idempotent();

@@ -64,6 +64,7 @@ public final class HttpPipeline implements AutoCloseable {
   private final ExecutorService ownCallbacks;
   private final ScheduledExecutorService scheduler;
   private final Duration operationTimeout;
+  private final boolean view;
 
   private HttpPipeline(HttpOptions options, Authorizer authorizer) {
     OkHttpClient.Builder builder;
@@ -86,6 +87,7 @@ public final class HttpPipeline implements AutoCloseable {
     this.authorizer = authorizer;
     this.retry = options.retry();
     this.operationTimeout = options.operationTimeout();
+    this.view = false;
     if (options.callbackExecutor().isPresent()) {
       this.ownCallbacks = null;
       this.callbacks = options.callbackExecutor().get();
@@ -101,9 +103,32 @@ public final class HttpPipeline implements AutoCloseable {
     this.scheduler = timer;
   }
 
+  /** A view of {@code shared} that completes results on {@code callbacks}; it owns nothing of its own. */
+  private HttpPipeline(HttpPipeline shared, Executor callbacks) {
+    this.http = shared.http;
+    this.ownsHttp = false;
+    this.authorizer = shared.authorizer;
+    this.retry = shared.retry;
+    this.callbacks = callbacks;
+    this.ownCallbacks = null;
+    this.scheduler = shared.scheduler;
+    this.operationTimeout = shared.operationTimeout;
+    this.view = true;
+  }
+
   /** Creates a pipeline with its own OkHttp client (or one derived from the caller's) and threads. */
   public static HttpPipeline create(HttpOptions options, Authorizer authorizer) {
     return new HttpPipeline(options, authorizer);
+  }
+
+  /**
+   * Returns a view of this pipeline for blocking callers: it shares the connections, threads and credentials but
+   * completes results directly on the OkHttp thread that read the response, which saves a thread hand-off per
+   * call. Only parsing and waking the waiting caller run there, so it must not be handed to user callbacks.
+   * Closing the view does not close this pipeline; close this one.
+   */
+  public HttpPipeline forBlockingCallers() {
+    return new HttpPipeline(this, Runnable::run);
   }
 
   /** Returns how long blocking calls wait for a result. */
@@ -117,7 +142,7 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /** Returns the executor that completes results. */
-  public Executor callbacks() {
+  Executor callbacks() {
     return callbacks;
   }
 
@@ -133,9 +158,15 @@ public final class HttpPipeline implements AutoCloseable {
     return exchange.future;
   }
 
-  /** Stops the threads and, when the OkHttp client is the pipeline's own, its dispatcher and pool. Idempotent. */
+  /**
+   * Stops the threads and, when the OkHttp client is the pipeline's own, its dispatcher and pool. Idempotent; does
+   * nothing on a view from {@link #forBlockingCallers()}.
+   */
   @Override
   public void close() {
+    if (view) {
+      return;
+    }
     scheduler.shutdownNow();
     if (ownCallbacks != null) {
       ownCallbacks.shutdown();

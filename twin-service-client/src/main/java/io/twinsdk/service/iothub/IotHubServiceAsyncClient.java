@@ -47,6 +47,10 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     return pipeline;
   }
 
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
   /** Creates the device; fails with {@link io.twinsdk.service.AlreadyExistsException} if its id is taken. */
   public CompletableFuture<Device> createDevice(Device device) {
     return Futures.map(createDeviceWithResponse(device), Response::value);

@@ -342,6 +342,21 @@ class HttpPipelineTest {
   }
 
   @Test
+  void blockingViewCompletesOnTheOkHttpThreadAndItsCloseLeavesThePipelineOpen() {
+    server.enqueue(new MockResponse().setBody("ok"));
+    server.enqueue(new MockResponse().setBody("still open"));
+    HttpPipeline p = pipeline(RetryOptions.none(), Authorizer.NONE);
+    HttpPipeline blocking = p.forBlockingCallers();
+
+    String thread = Await.result(blocking.send(HttpCall.builder("GET", url()).build(),
+        result -> Thread.currentThread().getName()), WAIT);
+    blocking.close();
+
+    assertThat(thread).startsWith("OkHttp ");
+    assertThat(send(p, "GET")).isEqualTo("still open");
+  }
+
+  @Test
   void everyRequestCarriesUserAgentClientRequestIdAndAcceptHeaders() throws Exception {
     server.enqueue(new MockResponse().setBody("ok"));
 
@@ -352,6 +367,25 @@ class HttpPipelineTest {
     assertThat(request.getHeader("x-ms-client-request-id")).matches("[0-9a-f-]{36}");
     assertThat(request.getHeader("Accept")).isEqualTo("application/json");
     assertThat(request.getRequestUrl().queryParameter("api-version")).isEqualTo("2021-04-12");
+  }
+
+  @Test
+  void userOkHttpClientIsUsedAndLeftOpenOnClose() throws Exception {
+    server.enqueue(new MockResponse().setBody("ok"));
+    server.enqueue(new MockResponse().setBody("again"));
+    okhttp3.OkHttpClient user = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-User", "yes").build()))
+        .build();
+    HttpPipeline p = HttpPipeline.create(HttpOptions.builder().okHttpClient(user).retry(RetryOptions.none())
+        .build(), Authorizer.NONE);
+
+    send(p, "GET");
+    p.close();
+
+    assertThat(server.takeRequest().getHeader("X-User")).isEqualTo("yes");
+    assertThat(user.dispatcher().executorService().isShutdown()).isFalse();
+    assertThat(user.newCall(new okhttp3.Request.Builder().url(url()).build()).execute().body().string())
+        .isEqualTo("again");
   }
 
   @Test
