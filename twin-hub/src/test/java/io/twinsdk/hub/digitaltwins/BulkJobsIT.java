@@ -191,6 +191,24 @@ class BulkJobsIT {
 
   @Test
   @Order(3)
+  void refusedModelsFailTheJobBeforeAnyTwin() throws Exception {
+    int n = AdtHttp.unique();
+    // The Room model's wifi Component needs the Wifi model, which this file lacks.
+    String content = importFile(n, 1, null).replace(Json.write(Json.parse(TestModels.wifi(n))) + "\n", "");
+    String output = startImport("models-" + n, content);
+
+    JsonNode finished = awaitEnd("/jobs/imports/models-" + n);
+
+    assertThat(finished.get("status").asText()).isEqualTo("failed");
+    assertThat(finished.at("/error/code").asText()).isEqualTo("DTDLParserError");
+    assertThat(adt.send("GET", "/models/" + TestModels.floorId(n), null).statusCode()).isEqualTo(404);
+    assertThat(adt.send("GET", "/digitaltwins/floor-" + n, null).statusCode()).isEqualTo(404);
+    assertThat(logLines(output).stream().filter(l -> l.get("logType").asText().equals("Error")).toList())
+        .singleElement().satisfies(line -> assertThat(line.at("/details/section").asText()).isEqualTo("Models"));
+  }
+
+  @Test
+  @Order(3)
   void unreachableHttpsInputFailsTheJob() throws Exception {
     String id = "unreachable-" + AdtHttp.unique();
     HttpResponse<String> created = createImport(id, "https://127.0.0.1:1/input.ndjson",

@@ -168,7 +168,7 @@ final class ImportRunner {
             return null;
           }));
         } catch (ApiError e) {
-          log.error(refusal(batch.get(0), e).put("section", batchSection.sectionName()));
+          log.error(refusal(batch.get(0), e));
           throw new JobFailure(e.code(), "The models could not be added: " + e.getMessage());
         }
         return true;
