@@ -2,7 +2,6 @@ package io.twinsdk.samples;
 
 import io.twinsdk.core.digitaltwin.BasicDigitalTwin;
 import io.twinsdk.core.digitaltwin.BasicRelationship;
-import io.twinsdk.service.credential.ClientSecretCredential;
 import io.twinsdk.service.digitaltwins.DigitalTwinsAsyncClient;
 import io.twinsdk.service.digitaltwins.DigitalTwinsClient;
 import java.util.ArrayList;
@@ -18,30 +17,20 @@ import java.util.function.Function;
  * {@code delete-all}: deletes every relationship and then every twin of the instance, as the original samples'
  * "delete all twins" command does; models stay. Deletions run concurrently, at most {@value #IN_FLIGHT} at a time.
  */
-final class DeleteAll implements Sample {
+final class DeleteAll extends Sample {
 
   private static final int IN_FLIGHT = 16;
 
-  @Override
-  public String name() {
-    return "delete-all";
+  DeleteAll() {
+    super("delete-all", "",
+        "deletes every relationship and twin (models stay)",
+        Set.of(Need.DIGITAL_TWINS));
   }
 
   @Override
-  public String summary() {
-    return "deletes every relationship and twin (models stay)";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DIGITAL_TWINS);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) throws Exception {
+  void run(SampleContext context, List<String> args) throws Exception {
     Console console = context.console();
-    try (ClientSecretCredential credential = context.newCredential();
-        DigitalTwinsClient client = context.newDigitalTwinsClient(credential).buildClient()) {
+    try (DigitalTwinsClient client = context.newDigitalTwinsClient().buildClient()) {
       DigitalTwinsAsyncClient async = client.async();
       // [START delete-all]
       // A twin can be deleted only once it has no relationships, so relationships go first.

@@ -168,7 +168,9 @@ final class Launcher {
     text.append(String.format("  %-" + width + "s  %s%n", "help", "this list"));
     text.append("\nOptions:\n  -v  debug logs\n\n")
         .append("With no connection settings in the environment the samples start an embedded hub.\n")
-        .append("To use your own hubs set ").append(String.join(", ", Settings.variables())).append(".\n");
+        .append("To use your own hubs instead, set:\n");
+    Settings.forms().forEach((variable, form) ->
+        text.append("  ").append(variable).append('=').append(form).append('\n'));
     return text.toString();
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /** One runnable sample: a sub-command of {@code twin-samples.jar}. */
-interface Sample {
+abstract class Sample {
 
   /** What a sample connects to; in the embedded hub's absence each must be configured in the environment. */
   enum Need {
@@ -18,19 +18,45 @@ interface Sample {
     IMPORT_BLOBS
   }
 
+  private final String name;
+  private final String arguments;
+  private final String summary;
+  private final Set<Need> needs;
+
+  /**
+   * Describes a sample.
+   *
+   * @param name the sub-command, such as {@code get-twin}
+   * @param arguments the arguments it takes, for the help text; empty when none
+   * @param summary one line saying what it shows
+   * @param needs what it connects to
+   */
+  Sample(String name, String arguments, String summary, Set<Need> needs) {
+    this.name = name;
+    this.arguments = arguments;
+    this.summary = summary;
+    this.needs = Set.copyOf(needs);
+  }
+
   /** The sub-command, such as {@code get-twin}. */
-  String name();
+  final String name() {
+    return name;
+  }
 
   /** The arguments it takes, for the help text; empty when none. */
-  default String arguments() {
-    return "";
+  final String arguments() {
+    return arguments;
   }
 
   /** One line saying what it shows. */
-  String summary();
+  final String summary() {
+    return summary;
+  }
 
   /** What it connects to. */
-  Set<Need> needs();
+  final Set<Need> needs() {
+    return needs;
+  }
 
   /**
    * Runs the sample to completion.
@@ -38,5 +64,5 @@ interface Sample {
    * @throws UsageException when {@code args} are wrong
    * @throws Exception when the sample fails; the message is shown to the user
    */
-  void run(SampleContext context, List<String> args) throws Exception;
+  abstract void run(SampleContext context, List<String> args) throws Exception;
 }

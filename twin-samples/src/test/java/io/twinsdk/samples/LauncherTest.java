@@ -21,36 +21,18 @@ class LauncherTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private final class FakeSample implements Sample {
-    private final String name;
-    private final Set<Need> needs;
+  private final class FakeSample extends Sample {
     private final Exception failure;
 
     FakeSample(String name, Set<Need> needs, Exception failure) {
-      this.name = name;
-      this.needs = needs;
+      super(name, "", "does " + name, needs);
       this.failure = failure;
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String summary() {
-      return "does " + name;
-    }
-
-    @Override
-    public Set<Need> needs() {
-      return needs;
-    }
-
-    @Override
-    public void run(SampleContext context, List<String> args) throws Exception {
-      ran.add(name + args);
-      context.console().device().println("hello from " + name);
+    void run(SampleContext context, List<String> args) throws Exception {
+      ran.add(name() + args);
+      context.console().device().println("hello from " + name());
       if (failure != null) {
         throw failure;
       }

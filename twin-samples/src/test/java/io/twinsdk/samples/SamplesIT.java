@@ -152,6 +152,16 @@ class SamplesIT {
   }
 
   @Test
+  void jarRunsASampleOnItsOwnEmbeddedHubWithoutLogNoise() throws Exception {
+    Result result = runJar(Map.of(), "get-twin");
+
+    assertThat(result.err()).as("stderr").isEmpty();
+    assertThat(result.code()).isZero();
+    assertThat(result.out().lines()).containsExactly("Client created.", "Client opened.", "Twin created.",
+        "Getting twin properties...", "{\"desired\":{\"$version\":1},\"reported\":{\"$version\":1}}");
+  }
+
+  @Test
   void jarListsTheSamples() throws Exception {
     Result result = runJar(Map.of(), "help");
 
