@@ -1,18 +1,14 @@
 package io.twinsdk.bench.device;
 
+import io.twinsdk.device.internal.TlsTrust;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The device twin load driver: runs Twin SDK's device client and the official {@code iot-device-client} 2.5.0 through
@@ -73,7 +67,7 @@ public final class DeviceTwinBenchmark {
   private void run() throws Exception {
     Path certificate = Paths.get(expect("CERT "));
     OurSdk ours = new OurSdk(certificate);
-    OfficialSdk theirs = new OfficialSdk(trusting(certificate));
+    OfficialSdk theirs = new OfficialSdk(TlsTrust.context(certificate));
     System.out.printf(Locale.ROOT, "Device twin benchmark: %d CPUs, %s %s, local hub in a child JVM%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
@@ -177,9 +171,14 @@ public final class DeviceTwinBenchmark {
         }
       }
     }
-    long[] sorted = Arrays.copyOf(nanos, answered);
+    return new double[] {percentileMillis(nanos, answered, 0.5), percentileMillis(nanos, answered, 0.99)};
+  }
+
+  /** Returns the {@code quantile} of the first {@code count} samples, in milliseconds. */
+  private static double percentileMillis(long[] nanos, int count, double quantile) {
+    long[] sorted = Arrays.copyOf(nanos, count);
     Arrays.sort(sorted);
-    return new double[] {sorted[answered / 2] / 1e6, sorted[(int) (answered * 0.99)] / 1e6};
+    return sorted[(int) (count * quantile)] / 1e6;
   }
 
   private double connectToFirstTwinMillis(DeviceSdk sdk, int count) throws Exception {
@@ -199,9 +198,7 @@ public final class DeviceTwinBenchmark {
         }
       }
     }
-    long[] sorted = Arrays.copyOf(nanos, answered);
-    Arrays.sort(sorted);
-    return sorted[answered / 2] / 1e6;
+    return percentileMillis(nanos, answered, 0.5);
   }
 
   private double heapPerIdleClientKib(DeviceSdk sdk, int count) throws Exception {
@@ -239,16 +236,4 @@ public final class DeviceTwinBenchmark {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
-    try (InputStream in = Files.newInputStream(pem)) {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("twin-hub", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    }
-  }
 }
