@@ -7,6 +7,7 @@ import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.http.Authenticator;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.iothub.mqtt.MqttGateway;
+import io.twinsdk.hub.iothub.query.QueryRoutes;
 import io.twinsdk.hub.iothub.registry.DeviceRegistry;
 import io.twinsdk.hub.iothub.registry.RegistryRoutes;
 import io.twinsdk.hub.iothub.twins.TwinRoutes;
@@ -29,11 +30,13 @@ public final class IotHub implements AutoCloseable {
   private final MqttGateway mqtt;
   private final ServiceSasAuthenticator authenticator;
   private final HubOptions options;
+  private final HubStore store;
 
   /** Assembles the IoT Hub features over {@code store}. */
   public IotHub(Vertx vertx, HubStore store, ChangeBus bus, AccessPolicies policies, HubOptions options,
       Clock clock) {
     this.options = options;
+    this.store = store;
     this.registry = new DeviceRegistry(store, clock);
     this.twins = new TwinService(store, clock);
     this.mqtt = new MqttGateway(vertx, store, bus, twins, policies, options.hostName(),
@@ -45,6 +48,7 @@ public final class IotHub implements AutoCloseable {
   public void addRoutes(Router router) {
     RegistryRoutes.addTo(router, registry, mqtt::isConnected);
     TwinRoutes.addTo(router, twins, mqtt::isConnected);
+    QueryRoutes.addTo(router, store, mqtt::isConnected);
   }
 
   /** The authenticator of the IoT Hub realm: SAS tokens of shared access policies. */

@@ -2,6 +2,9 @@ package io.twinsdk.hub.store.sqlite;
 
 import io.twinsdk.hub.store.DeviceTwinRecord;
 import io.twinsdk.hub.store.DeviceTwinRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 final class SqliteDeviceTwins implements DeviceTwinRepository {
@@ -12,13 +15,23 @@ final class SqliteDeviceTwins implements DeviceTwinRepository {
     this.connection = connection;
   }
 
+  private static final String COLUMNS = "device_id, etag, version, tags, desired, reported";
+
   @Override
   public Optional<DeviceTwinRecord> find(String deviceId) {
-    return Sql.one(connection,
-        "SELECT device_id, etag, version, tags, desired, reported FROM device_twins WHERE device_id = ?",
-        row -> new DeviceTwinRecord(row.getString("device_id"), row.getString("etag"), row.getLong("version"),
-            Sql.object(row, "tags"), Sql.object(row, "desired"), Sql.object(row, "reported")),
-        deviceId);
+    return Sql.one(connection, "SELECT " + COLUMNS + " FROM device_twins WHERE device_id = ?",
+        SqliteDeviceTwins::map, deviceId);
+  }
+
+  @Override
+  public List<DeviceTwinRecord> all() {
+    return Sql.list(connection, "SELECT " + COLUMNS + " FROM device_twins ORDER BY device_id",
+        SqliteDeviceTwins::map);
+  }
+
+  private static DeviceTwinRecord map(ResultSet row) throws SQLException {
+    return new DeviceTwinRecord(row.getString("device_id"), row.getString("etag"), row.getLong("version"),
+        Sql.object(row, "tags"), Sql.object(row, "desired"), Sql.object(row, "reported"));
   }
 
   @Override
