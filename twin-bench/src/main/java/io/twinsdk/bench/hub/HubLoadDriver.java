@@ -1,0 +1,361 @@
+package io.twinsdk.bench.hub;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.twinsdk.core.auth.DeviceConnectionString;
+import io.twinsdk.core.auth.SasToken;
+import io.twinsdk.core.internal.Json;
+import io.twinsdk.hub.HubOptions;
+import io.twinsdk.hub.TwinHub;
+import io.twinsdk.hub.bus.ChangeBus;
+import io.twinsdk.hub.iothub.twins.NewTwin;
+import io.twinsdk.hub.iothub.twins.TwinService;
+import io.twinsdk.hub.store.DeviceRecord;
+import io.twinsdk.hub.store.HubStore;
+import io.twinsdk.hub.store.sqlite.SqliteHubStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A load driver for the hub's IoT Hub side: N simulated devices over real MQTT/TLS against an embedded hub.
+ *
+ * <p>It measures, in one run: (1) reported-property updates per second with durability on (each device keeps one update
+ * in flight; the 204 comes only after the commit is durable) and the publish→204 latency; (2) the baseline, the same
+ * updates through the hub's twin service directly (validation, merge, SQLite group commit, no network), so that the
+ * ratio shows what MQTT/TLS adds; (3) desired-property fan-out latency, service {@code PATCH /twins/{id}} over HTTPS →
+ * the device receives the notification; (4) heap per idle connected device.
+ *
+ * <p>Run: {@code java -Xmx2g -cp twin-bench/target/benchmarks.jar io.twinsdk.bench.hub.HubLoadDriver [--devices 1000]
+ * [--seconds 20] [--warmup 5] [--fanout 2000] [--idle 10000]}.
+ */
+public final class HubLoadDriver {
+
+  private static final String PATCH_TOPIC = "$iothub/twin/PATCH/properties/reported/?$rid=";
+  private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+  // Vert.x's MQTT client logs every connection at INFO through java.util.logging; held so the level sticks.
+  private static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
+
+  private final int devices;
+  private final int seconds;
+  private final int warmup;
+  private final int fanout;
+  private final int idle;
+
+  private HubLoadDriver(Map<String, Integer> options) {
+    this.devices = options.getOrDefault("devices", 1000);
+    this.seconds = options.getOrDefault("seconds", 20);
+    this.warmup = options.getOrDefault("warmup", 5);
+    this.fanout = options.getOrDefault("fanout", 2000);
+    this.idle = options.getOrDefault("idle", 10_000);
+  }
+
+  /** Runs the driver; options are {@code --name number} pairs. */
+  public static void main(String[] args) throws Exception {
+    Map<String, Integer> options = new ConcurrentHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
+    }
+    VERTX_LOG.setLevel(java.util.logging.Level.WARNING);
+    new HubLoadDriver(options).run();
+  }
+
+  private void run() throws Exception {
+    System.out.printf("machine: %d CPUs, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
+    double baseline = baseline();
+    Path data = Files.createTempDirectory("twin-hub-load");
+    Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    try (TwinHub hub = TwinHub.start(HubOptions.builder().freePorts().dataDirectory(data).build())) {
+      List<Device> fleet = connect(hub, clients, "load-", devices);
+      double rate = reported(fleet);
+      System.out.printf("reported updates over MQTT/TLS / direct twin service = %.2f%n", rate / baseline);
+      fanOut(hub, fleet);
+      closeAll(fleet);
+      idleHeap(hub, clients);
+    } finally {
+      clients.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      deleteTree(data);
+    }
+  }
+
+  /** The same reported updates through {@link TwinService} directly: the store-bound ceiling. */
+  private double baseline() throws Exception {
+    Path data = Files.createTempDirectory("twin-hub-baseline");
+    HubStore store = SqliteHubStore.open(data, new ChangeBus(), 2);
+    try {
+      TwinService twins = new TwinService(store, Clock.systemUTC());
+      Instant now = Instant.now();
+      store.write(tx -> {
+        for (int i = 0; i < devices; i++) {
+          String id = "base-" + i;
+          tx.devices().put(new DeviceRecord(id, "1", "e", true, null, now, KEY, KEY, false,
+              null, null, 0));
+          tx.deviceTwins().put(NewTwin.of(id, now));
+        }
+        return null;
+      }).get(60, TimeUnit.SECONDS);
+      LongAdder done = new LongAdder();
+      AtomicBoolean running = new AtomicBoolean(true);
+      for (int i = 0; i < devices; i++) {
+        loopDirect(twins, "base-" + i, 0, done, running);
+      }
+      TimeUnit.SECONDS.sleep(warmup);
+      long start = done.sum();
+      long began = System.nanoTime();
+      TimeUnit.SECONDS.sleep(seconds);
+      double rate = (done.sum() - start) / ((System.nanoTime() - began) / 1e9);
+      running.set(false);
+      System.out.printf("baseline, direct twin service (validate + merge + group commit), %d devices: %,.0f updates/s%n",
+          devices, rate);
+      TimeUnit.SECONDS.sleep(1);
+      return rate;
+    } finally {
+      store.close();
+      deleteTree(data);
+    }
+  }
+
+  private static void loopDirect(TwinService twins, String id, int n, LongAdder done, AtomicBoolean running) {
+    if (!running.get()) {
+      return;
+    }
+    twins.updateReported(id, Json.parse("{\"seq\":" + n + ",\"temp\":" + (20 + n % 10) + "}"), OptionalLong.empty())
+        .whenComplete((version, failure) -> {
+          done.increment();
+          loopDirect(twins, id, n + 1, done, running);
+        });
+  }
+
+  /** One simulated device: a Vert.x MQTT client with one reported update in flight at a time. */
+  private static final class Device {
+    final String id;
+    final MqttClient client;
+    volatile long sentAt;
+    volatile CompletableFuture<Long> desiredArrived = new CompletableFuture<>();
+    int sequence;
+    Runnable onAnswer = () -> { };
+
+    Device(String id, MqttClient client) {
+      this.id = id;
+      this.client = client;
+    }
+
+    void publishNext() {
+      sequence++;
+      sentAt = System.nanoTime();
+      client.publish(PATCH_TOPIC + sequence, Buffer.buffer("{\"seq\":" + sequence + ",\"temp\":"
+          + (20 + sequence % 10) + "}"), MqttQoS.AT_MOST_ONCE, false, false);
+    }
+  }
+
+  private List<Device> connect(TwinHub hub, Vertx clients, String prefix, int count) throws Exception {
+    long began = System.nanoTime();
+    ExecutorService registering = Executors.newFixedThreadPool(16);
+    List<Future<Device>> connecting = new ArrayList<>();
+    Semaphore handshakes = new Semaphore(64);
+    try {
+      List<CompletableFuture<String>> registered = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String id = prefix + i;
+        registered.add(CompletableFuture.supplyAsync(() -> hub.registerDevice(id), registering));
+      }
+      for (CompletableFuture<String> connectionString : registered) {
+        DeviceConnectionString device = DeviceConnectionString.parse(connectionString.get(120, TimeUnit.SECONDS));
+        handshakes.acquire();
+        connecting.add(open(hub, clients, device).onComplete(done -> handshakes.release()));
+      }
+      List<Device> fleet = new ArrayList<>();
+      for (Future<Device> device : connecting) {
+        fleet.add(device.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
+      }
+      System.out.printf("%,d devices registered and connected in %.1f s%n", count,
+          (System.nanoTime() - began) / 1e9);
+      return fleet;
+    } finally {
+      registering.shutdown();
+    }
+  }
+
+  private static Future<Device> open(TwinHub hub, Vertx vertx, DeviceConnectionString connectionString) {
+    String id = connectionString.deviceId();
+    MqttClientOptions options = new MqttClientOptions()
+        .setClientId(id)
+        .setUsername(hub.hostName() + "/" + id + "/?api-version=2021-04-12")
+        .setPassword(SasToken.forDevice(hub.hostName(), id, connectionString.sharedAccessKey().orElseThrow(),
+            Instant.now().plusSeconds(3600)).value())
+        .setCleanSession(false)
+        .setKeepAliveInterval(230)
+        .setSsl(true)
+        .setHostnameVerificationAlgorithm("HTTPS")
+        .setTrustOptions(new PemTrustOptions().addCertPath(hub.certificatePath().toString()))
+        .setMaxInflightQueue(1000);
+    MqttClient client = MqttClient.create(vertx, options);
+    Device device = new Device(id, client);
+    client.publishHandler(message -> {
+      String topic = message.topicName();
+      if (topic.startsWith("$iothub/twin/res/")) {
+        device.onAnswer.run();
+      } else if (topic.startsWith("$iothub/twin/PATCH/properties/desired/")) {
+        device.desiredArrived.complete(System.nanoTime());
+      }
+    });
+    return client.connect(hub.mqttPort(), hub.hostName())
+        .compose(ack -> client.subscribe(Map.of("$iothub/twin/res/#", 0,
+            "$iothub/twin/PATCH/properties/desired/#", 0)))
+        .map(device);
+  }
+
+  private double reported(List<Device> fleet) throws InterruptedException {
+    ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+    LongAdder answered = new LongAdder();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicBoolean measuring = new AtomicBoolean(false);
+    for (Device device : fleet) {
+      device.onAnswer = () -> {
+        if (measuring.get()) {
+          latency.recordValue(System.nanoTime() - device.sentAt);
+          answered.increment();
+        }
+        if (running.get()) {
+          device.publishNext();
+        }
+      };
+      device.publishNext();
+    }
+    TimeUnit.SECONDS.sleep(warmup);
+    measuring.set(true);
+    long began = System.nanoTime();
+    TimeUnit.SECONDS.sleep(seconds);
+    measuring.set(false);
+    double rate = answered.sum() / ((System.nanoTime() - began) / 1e9);
+    running.set(false);
+    TimeUnit.SECONDS.sleep(2);
+    System.out.printf("reported updates over MQTT/TLS, %,d devices, 1 in flight each: %,.0f updates/s; "
+        + "publish->204 p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", fleet.size(), rate,
+        millis(latency, 50), millis(latency, 99), latency.getMaxValue() / 1e6);
+    return rate;
+  }
+
+  private void fanOut(TwinHub hub, List<Device> fleet) throws Exception {
+    SSLContext tls = trusting(hub.certificatePath());
+    HttpClient http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+    String auth = SasToken.forService(hub.hostName(), "iothubowner", hub.policies().owner().primaryKey(),
+        Instant.now().plusSeconds(3600)).value();
+    Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+    Semaphore concurrency = new Semaphore(32);
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    long began = System.nanoTime();
+    for (int i = 0; i < fanout; i++) {
+      Device device = fleet.get(i % fleet.size());
+      concurrency.acquire();
+      CompletableFuture<Long> arrived = new CompletableFuture<>();
+      device.desiredArrived = arrived;
+      long sent = System.nanoTime();
+      HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + hub.hostNameWithPort() + "/twins/"
+              + device.id + "?api-version=2021-04-12"))
+          .header("Authorization", auth)
+          .header("Content-Type", "application/json")
+          .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"rate\":" + i
+              + "}}}"))
+          .timeout(Duration.ofSeconds(30))
+          .build();
+      CompletableFuture<Void> one = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+          .thenCompose(response -> arrived.orTimeout(30, TimeUnit.SECONDS))
+          .thenAccept(at -> latency.recordValue(at - sent))
+          .whenComplete((v, e) -> concurrency.release());
+      all.add(one);
+      if (i % fleet.size() == fleet.size() - 1) {
+        // Each device has one notification outstanding at a time; wait for the round before reusing devices.
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+      }
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - began) / 1e9;
+    System.out.printf("desired fan-out, service PATCH over HTTPS -> device notification, %,d devices connected, "
+        + "32 concurrent: %,.0f patches/s; p50 %.1f ms, p99 %.1f ms%n", fleet.size(), fanout / seconds,
+        millis(latency, 50), millis(latency, 99));
+  }
+
+  private void idleHeap(TwinHub hub, Vertx clients) throws Exception {
+    long before = usedHeapAfterGc();
+    List<Device> idleFleet = connect(hub, clients, "idle-", idle);
+    long after = usedHeapAfterGc();
+    System.out.printf("idle connected devices: %,d; heap after GC %,d MB -> %,d MB, %.1f KB per device "
+        + "(hub and client side, same JVM)%n", idleFleet.size(), before >> 20, after >> 20,
+        (after - before) / 1024.0 / idleFleet.size());
+    closeAll(idleFleet);
+  }
+
+  private static void closeAll(List<Device> fleet) throws Exception {
+    List<Future<Void>> closing = new ArrayList<>();
+    fleet.forEach(device -> closing.add(device.client.disconnect()));
+    Future.join(closing).toCompletionStage().toCompletableFuture().handle((v, e) -> null).get(60, TimeUnit.SECONDS);
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static double millis(Histogram histogram, double percentile) {
+    return histogram.getValueAtPercentile(percentile) / 1e6;
+  }
+
+  private static SSLContext trusting(Path pem) throws Exception {
+    try (var in = Files.newInputStream(pem)) {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry("hub", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
