@@ -66,8 +66,6 @@ public final class HubLoadDriver {
 
   private static final String PATCH_TOPIC = "$iothub/twin/PATCH/properties/reported/?$rid=";
   private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-  // Vert.x's MQTT client logs every connection at INFO through java.util.logging; held so the level sticks.
-  private static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
 
   private final int devices;
   private final int seconds;
@@ -89,7 +87,11 @@ public final class HubLoadDriver {
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
     }
-    VERTX_LOG.setLevel(java.util.logging.Level.WARNING);
+    // Vert.x's MQTT client logs every connection at INFO: route it to SLF4J and keep only warnings.
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     new HubLoadDriver(options).run();
   }
 
