@@ -1,11 +1,8 @@
 package io.twinsdk.bench.hub;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.twinsdk.core.auth.DeviceConnectionString;
 import io.twinsdk.core.auth.SasToken;
 import io.twinsdk.core.internal.Json;
-import io.twinsdk.hub.HubOptions;
-import io.twinsdk.hub.TwinHub;
 import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.iothub.twins.NewTwin;
 import io.twinsdk.hub.iothub.twins.TwinService;
@@ -21,46 +18,39 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * A load driver for the hub's IoT Hub side: N simulated devices over real MQTT/TLS against an embedded hub.
+ * A load driver for the hub's IoT Hub side: N simulated devices over real MQTT/TLS against a hub in its own JVM.
  *
- * <p>It measures, in one run: (1) reported-property updates per second with durability on (each device keeps one update
- * in flight; the 204 comes only after the commit is durable) and the publish→204 latency; (2) the baseline, the same
- * updates through the hub's twin service directly (validation, merge, SQLite group commit, no network), so that the
- * ratio shows what MQTT/TLS adds; (3) desired-property fan-out latency, service {@code PATCH /twins/{id}} over HTTPS →
- * the device receives the notification; (4) heap per idle connected device.
+ * <p>It measures, in one run: (1) the baseline, reported-property updates through the hub's twin service in this JVM
+ * (validation, merge, SQLite group commit with fsync; no network); (2) the same updates from devices over MQTT/TLS
+ * (each device keeps one update in flight; the 204 comes only after the commit is durable), with the publish→204
+ * latency and the ratio to the baseline; (3) desired-property fan-out latency, service {@code PATCH /twins/{id}} over
+ * HTTPS → the device receives the notification; (4) the hub's heap with many idle devices connected.
  *
- * <p>Run: {@code java -Xmx2g -cp twin-bench/target/benchmarks.jar io.twinsdk.bench.hub.HubLoadDriver [--devices 1000]
- * [--seconds 20] [--warmup 5] [--fanout 2000] [--idle 10000]}.
+ * <p>Run: {@code java -cp twin-bench/target/benchmarks.jar io.twinsdk.bench.hub.HubLoadDriver [--devices 1000]
+ * [--seconds 20] [--warmup 5] [--fanout 2000] [--idle 10000] [--hub-heap-mb 1024]}.
  */
 public final class HubLoadDriver {
 
@@ -72,6 +62,7 @@ public final class HubLoadDriver {
   private final int warmup;
   private final int fanout;
   private final int idle;
+  private final int hubHeapMegabytes;
 
   private HubLoadDriver(Map<String, Integer> options) {
     this.devices = options.getOrDefault("devices", 1000);
@@ -79,11 +70,12 @@ public final class HubLoadDriver {
     this.warmup = options.getOrDefault("warmup", 5);
     this.fanout = options.getOrDefault("fanout", 2000);
     this.idle = options.getOrDefault("idle", 10_000);
+    this.hubHeapMegabytes = options.getOrDefault("hub-heap-mb", 1024);
   }
 
   /** Runs the driver; options are {@code --name number} pairs. */
   public static void main(String[] args) throws Exception {
-    Map<String, Integer> options = new ConcurrentHashMap<>();
+    Map<String, Integer> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
     }
@@ -96,22 +88,20 @@ public final class HubLoadDriver {
   }
 
   private void run() throws Exception {
-    System.out.printf("machine: %d CPUs, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"), System.getProperty("java.version"),
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf("machine: %d CPUs, %s %s; hub JVM -Xmx%dm%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"), System.getProperty("java.version"), hubHeapMegabytes);
     double baseline = baseline();
-    Path data = Files.createTempDirectory("twin-hub-load");
     Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    try (TwinHub hub = TwinHub.start(HubOptions.builder().freePorts().dataDirectory(data).build())) {
-      List<Device> fleet = connect(hub, clients, "load-", devices);
+    try (HubProcess hub = HubProcess.start(hubHeapMegabytes)) {
+      Buffer certificate = Buffer.buffer(Files.readAllBytes(hub.certificate()));
+      List<Device> fleet = connect(hub, clients, certificate, "load-", devices);
       double rate = reported(fleet);
-      System.out.printf("reported updates over MQTT/TLS / direct twin service = %.2f%n", rate / baseline);
+      System.out.printf("ratio: reported updates over MQTT/TLS / direct twin service = %.2f%n", rate / baseline);
       fanOut(hub, fleet);
       closeAll(fleet);
-      idleHeap(hub, clients);
+      idleHeap(hub, clients, certificate);
     } finally {
       clients.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      deleteTree(data);
     }
   }
 
@@ -125,8 +115,7 @@ public final class HubLoadDriver {
       store.write(tx -> {
         for (int i = 0; i < devices; i++) {
           String id = "base-" + i;
-          tx.devices().put(new DeviceRecord(id, "1", "e", true, null, now, KEY, KEY, false,
-              null, null, 0));
+          tx.devices().put(new DeviceRecord(id, "1", "e", true, null, now, KEY, KEY, false, null, null, 0));
           tx.deviceTwins().put(NewTwin.of(id, now));
         }
         return null;
@@ -142,8 +131,8 @@ public final class HubLoadDriver {
       TimeUnit.SECONDS.sleep(seconds);
       double rate = (done.sum() - start) / ((System.nanoTime() - began) / 1e9);
       running.set(false);
-      System.out.printf("baseline, direct twin service (validate + merge + group commit), %d devices: %,.0f updates/s%n",
-          devices, rate);
+      System.out.printf("baseline: direct twin service (validate, merge, group commit), %,d devices: "
+          + "%,.0f updates/s%n", devices, rate);
       TimeUnit.SECONDS.sleep(1);
       return rate;
     } finally {
@@ -156,21 +145,24 @@ public final class HubLoadDriver {
     if (!running.get()) {
       return;
     }
-    twins.updateReported(id, Json.parse("{\"seq\":" + n + ",\"temp\":" + (20 + n % 10) + "}"), OptionalLong.empty())
-        .whenComplete((version, failure) -> {
-          done.increment();
-          loopDirect(twins, id, n + 1, done, running);
-        });
+    twins.updateReported(id, Json.parse(patch(n)), OptionalLong.empty()).whenComplete((version, failure) -> {
+      done.increment();
+      loopDirect(twins, id, n + 1, done, running);
+    });
   }
 
-  /** One simulated device: a Vert.x MQTT client with one reported update in flight at a time. */
+  private static String patch(int n) {
+    return "{\"seq\":" + n + ",\"temp\":" + (20 + n % 10) + "}";
+  }
+
+  /** One simulated device: a Vert.x MQTT client with at most one reported update in flight. */
   private static final class Device {
     final String id;
     final MqttClient client;
     volatile long sentAt;
     volatile CompletableFuture<Long> desiredArrived = new CompletableFuture<>();
+    volatile Runnable onAnswer = () -> { };
     int sequence;
-    Runnable onAnswer = () -> { };
 
     Device(String id, MqttClient client) {
       this.id = id;
@@ -180,52 +172,44 @@ public final class HubLoadDriver {
     void publishNext() {
       sequence++;
       sentAt = System.nanoTime();
-      client.publish(PATCH_TOPIC + sequence, Buffer.buffer("{\"seq\":" + sequence + ",\"temp\":"
-          + (20 + sequence % 10) + "}"), MqttQoS.AT_MOST_ONCE, false, false);
+      client.publish(PATCH_TOPIC + sequence, Buffer.buffer(patch(sequence)), MqttQoS.AT_MOST_ONCE, false, false);
     }
   }
 
-  private List<Device> connect(TwinHub hub, Vertx clients, String prefix, int count) throws Exception {
+  private static List<Device> connect(HubProcess hub, Vertx clients, Buffer certificate, String prefix, int count)
+      throws Exception {
     long began = System.nanoTime();
-    ExecutorService registering = Executors.newFixedThreadPool(16);
-    List<Future<Device>> connecting = new ArrayList<>();
-    Semaphore handshakes = new Semaphore(64);
-    try {
-      List<CompletableFuture<String>> registered = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String id = prefix + i;
-        registered.add(CompletableFuture.supplyAsync(() -> hub.registerDevice(id), registering));
-      }
-      for (CompletableFuture<String> connectionString : registered) {
-        DeviceConnectionString device = DeviceConnectionString.parse(connectionString.get(120, TimeUnit.SECONDS));
-        handshakes.acquire();
-        connecting.add(open(hub, clients, device).onComplete(done -> handshakes.release()));
-      }
-      List<Device> fleet = new ArrayList<>();
-      for (Future<Device> device : connecting) {
-        fleet.add(device.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
-      }
-      System.out.printf("%,d devices registered and connected in %.1f s%n", count,
-          (System.nanoTime() - began) / 1e9);
-      return fleet;
-    } finally {
-      registering.shutdown();
+    // Few requests and handshakes at a time: a crowd of TLS handshakes on two cores only times out.
+    Semaphore pending = new Semaphore(16);
+    List<CompletableFuture<Device>> connecting = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = prefix + i;
+      pending.acquire();
+      connecting.add(hub.register(id)
+          .thenCompose(key -> open(hub, clients, certificate, id, key).toCompletionStage())
+          .whenComplete((device, failure) -> pending.release())
+          .toCompletableFuture());
     }
+    List<Device> fleet = new ArrayList<>();
+    for (CompletableFuture<Device> device : connecting) {
+      fleet.add(device.get(300, TimeUnit.SECONDS));
+    }
+    System.out.printf("%,d devices registered and connected in %.1f s%n", count, (System.nanoTime() - began) / 1e9);
+    return fleet;
   }
 
-  private static Future<Device> open(TwinHub hub, Vertx vertx, DeviceConnectionString connectionString) {
-    String id = connectionString.deviceId();
+  private static Future<Device> open(HubProcess hub, Vertx vertx, Buffer certificate, String id, String key) {
     MqttClientOptions options = new MqttClientOptions()
         .setClientId(id)
         .setUsername(hub.hostName() + "/" + id + "/?api-version=2021-04-12")
-        .setPassword(SasToken.forDevice(hub.hostName(), id, connectionString.sharedAccessKey().orElseThrow(),
-            Instant.now().plusSeconds(3600)).value())
+        .setPassword(SasToken.forDevice(hub.hostName(), id, key, Instant.now().plusSeconds(7200)).value())
         .setCleanSession(false)
         .setKeepAliveInterval(230)
         .setSsl(true)
         .setHostnameVerificationAlgorithm("HTTPS")
-        .setTrustOptions(new PemTrustOptions().addCertPath(hub.certificatePath().toString()))
+        .setTrustOptions(new PemTrustOptions().addCertValue(certificate))
         .setMaxInflightQueue(1000);
+    options.setSslHandshakeTimeout(60);
     MqttClient client = MqttClient.create(vertx, options);
     Device device = new Device(id, client);
     client.publishHandler(message -> {
@@ -267,20 +251,16 @@ public final class HubLoadDriver {
     double rate = answered.sum() / ((System.nanoTime() - began) / 1e9);
     running.set(false);
     TimeUnit.SECONDS.sleep(2);
-    System.out.printf("reported updates over MQTT/TLS, %,d devices, 1 in flight each: %,.0f updates/s; "
+    System.out.printf("reported updates over MQTT/TLS, %,d devices, one in flight each: %,.0f updates/s; "
         + "publish->204 p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", fleet.size(), rate,
         millis(latency, 50), millis(latency, 99), latency.getMaxValue() / 1e6);
     return rate;
   }
 
-  private void fanOut(TwinHub hub, List<Device> fleet) throws Exception {
-    SSLContext tls = trusting(hub.certificatePath());
-    HttpClient http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
-    String auth = SasToken.forService(hub.hostName(), "iothubowner", hub.policies().owner().primaryKey(),
-        Instant.now().plusSeconds(3600)).value();
+  private void fanOut(HubProcess hub, List<Device> fleet) throws Exception {
     Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
     Semaphore concurrency = new Semaphore(32);
-    List<CompletableFuture<Void>> all = new ArrayList<>();
+    List<CompletableFuture<Void>> round = new ArrayList<>();
     long began = System.nanoTime();
     for (int i = 0; i < fanout; i++) {
       Device device = fleet.get(i % fleet.size());
@@ -288,38 +268,38 @@ public final class HubLoadDriver {
       CompletableFuture<Long> arrived = new CompletableFuture<>();
       device.desiredArrived = arrived;
       long sent = System.nanoTime();
-      HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + hub.hostNameWithPort() + "/twins/"
-              + device.id + "?api-version=2021-04-12"))
-          .header("Authorization", auth)
+      HttpRequest request = HttpRequest.newBuilder(URI.create(hub.endpoint() + "/twins/" + device.id
+              + "?api-version=2021-04-12"))
+          .header("Authorization", hub.serviceToken())
           .header("Content-Type", "application/json")
           .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"rate\":" + i
               + "}}}"))
           .timeout(Duration.ofSeconds(30))
           .build();
-      CompletableFuture<Void> one = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+      round.add(hub.http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
           .thenCompose(response -> arrived.orTimeout(30, TimeUnit.SECONDS))
           .thenAccept(at -> latency.recordValue(at - sent))
-          .whenComplete((v, e) -> concurrency.release());
-      all.add(one);
+          .whenComplete((v, e) -> concurrency.release()));
       if (i % fleet.size() == fleet.size() - 1) {
-        // Each device has one notification outstanding at a time; wait for the round before reusing devices.
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        // One notification outstanding per device: finish the round before a device is patched again.
+        CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        round.clear();
       }
     }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-    double seconds = (System.nanoTime() - began) / 1e9;
+    CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - began) / 1e9;
     System.out.printf("desired fan-out, service PATCH over HTTPS -> device notification, %,d devices connected, "
-        + "32 concurrent: %,.0f patches/s; p50 %.1f ms, p99 %.1f ms%n", fleet.size(), fanout / seconds,
+        + "32 concurrent: %,.0f patches/s; p50 %.1f ms, p99 %.1f ms%n", fleet.size(), fanout / elapsed,
         millis(latency, 50), millis(latency, 99));
   }
 
-  private void idleHeap(TwinHub hub, Vertx clients) throws Exception {
-    long before = usedHeapAfterGc();
-    List<Device> idleFleet = connect(hub, clients, "idle-", idle);
-    long after = usedHeapAfterGc();
-    System.out.printf("idle connected devices: %,d; heap after GC %,d MB -> %,d MB, %.1f KB per device "
-        + "(hub and client side, same JVM)%n", idleFleet.size(), before >> 20, after >> 20,
-        (after - before) / 1024.0 / idleFleet.size());
+  private void idleHeap(HubProcess hub, Vertx clients, Buffer certificate) throws Exception {
+    long before = hub.usedHeapAfterGc();
+    List<Device> idleFleet = connect(hub, clients, certificate, "idle-", idle);
+    long after = hub.usedHeapAfterGc();
+    System.out.printf("idle devices: %,d connected; hub heap after GC %,d MB -> %,d MB (%.1f KB per device, "
+        + "-Xmx%dm)%n", idleFleet.size(), before >> 20, after >> 20, (after - before) / 1024.0 / idleFleet.size(),
+        hubHeapMegabytes);
     closeAll(idleFleet);
   }
 
@@ -329,33 +309,11 @@ public final class HubLoadDriver {
     Future.join(closing).toCompletionStage().toCompletableFuture().handle((v, e) -> null).get(60, TimeUnit.SECONDS);
   }
 
-  private static long usedHeapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.totalMemory() - runtime.freeMemory();
-  }
-
   private static double millis(Histogram histogram, double percentile) {
     return histogram.getValueAtPercentile(percentile) / 1e6;
   }
 
-  private static SSLContext trusting(Path pem) throws Exception {
-    try (var in = Files.newInputStream(pem)) {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("hub", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
