@@ -6,6 +6,12 @@ import io.twinsdk.hub.auth.BearerAuthenticator;
 import io.twinsdk.hub.auth.BearerTokens;
 import io.twinsdk.hub.auth.TokenEndpoint;
 import io.twinsdk.hub.bus.ChangeBus;
+import io.twinsdk.hub.digitaltwins.DigitalTwinsApi;
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
+import io.twinsdk.hub.digitaltwins.jobs.ApiBulkOperations;
+import io.twinsdk.hub.digitaltwins.jobs.BulkJobRoutes;
+import io.twinsdk.hub.digitaltwins.jobs.BulkJobs;
+import io.twinsdk.hub.digitaltwins.query.QueryRoute;
 import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
@@ -45,24 +51,28 @@ public final class TwinHub implements AutoCloseable {
   private final HubCertificate certificate;
   private final AccessPolicies policies;
   private final HubStore store;
+  private final ChangeBus bus;
   private final Vertx vertx;
   private final HttpGateway http;
   private final int httpsPort;
   private final IotHub iotHub;
   private final int mqttPort;
+  private final BulkJobs jobs;
   private volatile boolean closed;
 
   private TwinHub(HubOptions options, HubCertificate certificate, AccessPolicies policies, HubStore store,
-      Vertx vertx, HttpGateway http, int httpsPort, IotHub iotHub, int mqttPort) {
+      ChangeBus bus, Vertx vertx, HttpGateway http, int httpsPort, IotHub iotHub, int mqttPort, BulkJobs jobs) {
     this.options = options;
     this.certificate = certificate;
     this.policies = policies;
     this.store = store;
+    this.bus = bus;
     this.vertx = vertx;
     this.http = http;
     this.httpsPort = httpsPort;
     this.iotHub = iotHub;
     this.mqttPort = mqttPort;
+    this.jobs = jobs;
   }
 
   /**
@@ -96,13 +106,21 @@ public final class TwinHub implements AutoCloseable {
           .add("POST", "/{tenant}/oauth2/v2.0/token", Realm.TOKEN, new TokenEndpoint(policies, tokens));
       IotHub iotHub = new IotHub(vertx, store, bus, policies, options, Clock.systemUTC());
       iotHub.addRoutes(router);
+      DigitalTwinsApi digitalTwins = DigitalTwinsApi.start(store, bus, Clock.systemUTC());
+      digitalTwins.register(router);
+      router.add("POST", "/query", Realm.DIGITAL_TWINS, new QueryRoute(store));
+      // The job thread starts with the first job, so a hub that fails to start below leaves no thread behind.
+      BulkJobs jobs = new BulkJobs(store, new ApiBulkOperations(new DigitalTwinsContext(store, Clock.systemUTC()),
+          digitalTwins.models()), options.importDirectory(), Clock.systemUTC());
+      new BulkJobRoutes(jobs).register(router);
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens), Realm.IOT_HUB, iotHub.authenticator()));
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
           certificate.certificatePath().toString(), certificate.keyPath().toString())
           .toCompletionStage().toCompletableFuture());
       int mqttPort = await(iotHub.listenMqtt(certificate, eventLoops).toCompletionStage().toCompletableFuture());
-      TwinHub hub = new TwinHub(options, certificate, policies, store, vertx, http, httpsPort, iotHub, mqttPort);
+      TwinHub hub = new TwinHub(options, certificate, policies, store, bus, vertx, http, httpsPort, iotHub, mqttPort,
+          jobs);
       LOG.info("twin-hub listening on https port {} and mqtt port {}, data in {}", httpsPort, mqttPort, data);
       return hub;
     } catch (IOException e) {
@@ -225,6 +243,14 @@ public final class TwinHub implements AutoCloseable {
     return DIGITAL_TWINS_SCOPE + "/.default";
   }
 
+  /**
+   * The change bus: every committed twin and relationship change, and all telemetry, in commit order. Listeners run on
+   * the hub's store threads and must not block.
+   */
+  public ChangeBus changes() {
+    return bus;
+  }
+
   /** The hub's access policies (for the owner key: {@code policies().owner()}). */
   public AccessPolicies policies() {
     return policies;
@@ -245,6 +271,7 @@ public final class TwinHub implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    jobs.close();
     cleanUp(store, vertx);
   }
 }

@@ -22,6 +22,18 @@ public interface StoreTransaction {
   /** Device-to-cloud messages, the last few per device. */
   TelemetryRepository telemetry();
 
+  /** Digital Twins models. */
+  ModelRepository models();
+
+  /** Digital twins. */
+  DigitalTwinRepository digitalTwins();
+
+  /** Relationships between digital twins. */
+  RelationshipRepository relationships();
+
+  /** Queries over digital twins and relationships. */
+  DigitalTwinQueryRepository digitalTwinQueries();
+
   /**
    * Publishes {@code event} on the change bus once this transaction has committed; dropped if it rolls back.
    * Only meaningful in write transactions.

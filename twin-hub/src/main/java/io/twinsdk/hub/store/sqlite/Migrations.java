@@ -16,7 +16,8 @@ final class Migrations {
 
   /** The scripts in order; the number in each name is its version. Append, never edit a released one. */
   static final List<String> SCRIPTS = List.of(
-      "V1__iothub.sql");
+      "V1__iothub.sql",
+      "V2__digitaltwins.sql");
 
   private Migrations() {}
 

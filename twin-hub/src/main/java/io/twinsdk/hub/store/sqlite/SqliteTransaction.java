@@ -3,6 +3,10 @@ package io.twinsdk.hub.store.sqlite;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.store.DeviceRepository;
 import io.twinsdk.hub.store.DeviceTwinRepository;
+import io.twinsdk.hub.store.DigitalTwinQueryRepository;
+import io.twinsdk.hub.store.DigitalTwinRepository;
+import io.twinsdk.hub.store.ModelRepository;
+import io.twinsdk.hub.store.RelationshipRepository;
 import io.twinsdk.hub.store.SessionRepository;
 import io.twinsdk.hub.store.SettingsRepository;
 import io.twinsdk.hub.store.StoreTransaction;
@@ -43,6 +47,26 @@ final class SqliteTransaction implements StoreTransaction {
   @Override
   public TelemetryRepository telemetry() {
     return new SqliteTelemetry(connection);
+  }
+
+  @Override
+  public ModelRepository models() {
+    return new SqliteModels(connection);
+  }
+
+  @Override
+  public DigitalTwinRepository digitalTwins() {
+    return new SqliteDigitalTwins(connection);
+  }
+
+  @Override
+  public RelationshipRepository relationships() {
+    return new SqliteRelationships(connection);
+  }
+
+  @Override
+  public DigitalTwinQueryRepository digitalTwinQueries() {
+    return new SqliteDigitalTwinQueries(connection);
   }
 
   @Override

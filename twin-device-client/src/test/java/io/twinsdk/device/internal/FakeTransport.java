@@ -1,0 +1,132 @@
+package io.twinsdk.device.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A scripted transport for unit tests of the session logic: the test plays the hub. */
+final class FakeTransport implements Transport {
+
+  /** The factory hands out transports and lets the test see each one as it is created. */
+  static final class Factory implements Transport.Factory {
+
+    final BlockingQueue<FakeTransport> created = new LinkedBlockingQueue<>();
+    final List<FakeTransport> all = new ArrayList<>();
+
+    @Override
+    public synchronized Transport create() {
+      FakeTransport transport = new FakeTransport();
+      all.add(transport);
+      created.add(transport);
+      return transport;
+    }
+
+    FakeTransport next() throws InterruptedException {
+      FakeTransport transport = created.poll(5, TimeUnit.SECONDS);
+      if (transport == null) {
+        throw new AssertionError("No connection attempt within 5 s");
+      }
+      return transport;
+    }
+  }
+
+  /** A message the client published. */
+  static final class Published {
+    final String topic;
+    final String body;
+
+    Published(String topic, byte[] payload) {
+      this.topic = topic;
+      this.body = new String(payload, StandardCharsets.UTF_8);
+    }
+
+    String rid() {
+      int start = topic.indexOf("$rid=") + 5;
+      int end = topic.indexOf('&', start);
+      return end < 0 ? topic.substring(start) : topic.substring(start, end);
+    }
+
+    boolean isGet() {
+      return topic.startsWith("$iothub/twin/GET/");
+    }
+
+    @Override
+    public String toString() {
+      return topic + " " + body;
+    }
+  }
+
+  final CompletableFuture<Void> connectResult = new CompletableFuture<>();
+  final BlockingQueue<Published> published = new LinkedBlockingQueue<>();
+  volatile String password;
+  volatile String[] topics;
+  volatile Listener listener;
+  volatile boolean closed;
+
+  @Override
+  public CompletableFuture<Void> connect(String password, String[] topics, Listener listener) {
+    this.password = password;
+    this.topics = topics;
+    this.listener = listener;
+    return connectResult;
+  }
+
+  @Override
+  public void publish(String topic, byte[] payload) {
+    if (closed) {
+      throw new TransportException(TransportException.Kind.NETWORK, "closed", null);
+    }
+    published.add(new Published(topic, payload));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  void accept() {
+    connectResult.complete(null);
+  }
+
+  void refuse(TransportException.Kind kind) {
+    connectResult.completeExceptionally(new TransportException(kind, "refused: " + kind, null));
+  }
+
+  void cut() {
+    listener.connectionLost(new TransportException(TransportException.Kind.NETWORK, "cut", null));
+  }
+
+  Published nextPublished() throws InterruptedException {
+    Published message = published.poll(5, TimeUnit.SECONDS);
+    if (message == null) {
+      throw new AssertionError("Nothing published within 5 s");
+    }
+    return message;
+  }
+
+  /** Answers the catch-up GET the session sends after connecting, with the given desired section. */
+  void answerCatchUp(String desiredJson) throws InterruptedException {
+    Published get = nextPublished();
+    if (!get.isGet()) {
+      throw new AssertionError("Expected the catch-up GET first, got " + get);
+    }
+    respond(200, get.rid(), "{\"desired\":" + desiredJson + ",\"reported\":{\"$version\":1}}");
+  }
+
+  void respond(int status, String rid, String body) {
+    listener.messageArrived("$iothub/twin/res/" + status + "/?$rid=" + rid, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void respondReported(String rid, long version) {
+    listener.messageArrived("$iothub/twin/res/204/?$rid=" + rid + "&$version=" + version, new byte[0]);
+  }
+
+  void desired(long version, String body) {
+    listener.messageArrived("$iothub/twin/PATCH/properties/desired/?$version=" + version,
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,30 @@
+package io.twinsdk.hub.digitaltwins.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A delete job: removes every relationship, twin and model, within its time limit. */
+final class DeleteJob extends BulkJob {
+
+  private final Duration timeout;
+
+  DeleteJob(String id, Duration timeout, Instant created) {
+    super(id, created);
+    this.timeout = timeout;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  void describe(ObjectNode json) {
+    // A delete job has no fields beyond the common ones.
+  }
+
+  @Override
+  boolean includesLastAction() {
+    return false;
+  }
+}

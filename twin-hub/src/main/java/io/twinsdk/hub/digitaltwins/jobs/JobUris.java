@@ -1,0 +1,162 @@
+package io.twinsdk.hub.digitaltwins.jobs;
+
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
+import io.twinsdk.hub.http.ApiError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The blob URIs of import jobs. There is no blob storage here: an input is a {@code file:} URI inside the hub's
+ * import directory or an {@code https:} URI the hub can fetch; an output log is a {@code file:} URI inside the
+ * import directory. Paths are checked after resolving {@code ..} and symbolic links, so no URI reaches outside it.
+ */
+final class JobUris {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Path directory;
+
+  /** Creates the checker for {@code importDirectory}, which must exist. */
+  JobUris(Path importDirectory) {
+    try {
+      this.directory = importDirectory.toRealPath();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("The import directory " + importDirectory + " is not readable", e);
+    }
+  }
+
+  /** Where an import reads its file. */
+  interface Input {
+    /** The URI as the client gave it. */
+    String uri();
+
+    /** Opens the file for reading; the caller closes the stream. */
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Where an import writes its output log.
+   *
+   * @param uri the URI as the client gave it
+   * @param path the file it names, inside the import directory
+   */
+  record Output(String uri, Path path) {}
+
+  /**
+   * Checks an {@code inputBlobUri}.
+   *
+   * @throws ApiError 400 InvalidArgument for a malformed URI, another scheme, or a file outside the import directory
+   */
+  Input input(String text) {
+    URI uri = parse(text);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https")) {
+      return new HttpsInput(text, uri);
+    }
+    if (!scheme.equals("file")) {
+      throw outside(text, "Only file: URIs inside the hub's import directory and https: URIs are supported.");
+    }
+    Path path = inside(text, uri);
+    return new Input() {
+      @Override
+      public String uri() {
+        return text;
+      }
+
+      @Override
+      public InputStream open() throws IOException {
+        // Checked again at open: a link could have been swapped in since the job was created.
+        Path real = path.toRealPath();
+        if (!real.startsWith(directory)) {
+          throw new IOException("The input file resolves outside the import directory");
+        }
+        return Files.newInputStream(real);
+      }
+    };
+  }
+
+  /**
+   * Checks an {@code outputBlobUri}.
+   *
+   * @throws ApiError 400 InvalidArgument unless it is a {@code file:} URI inside the import directory
+   */
+  Output output(String text) {
+    URI uri = parse(text);
+    if (!uri.getScheme().equalsIgnoreCase("file")) {
+      throw outside(text, "The output log is written to a file: URI inside the hub's import directory.");
+    }
+    return new Output(text, inside(text, uri));
+  }
+
+  private static URI parse(String text) {
+    try {
+      URI uri = new URI(text);
+      if (uri.isAbsolute() && !uri.isOpaque()) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // the service's message below
+    }
+    throw DigitalTwinsErrors.invalidArgument("Azure Storage Blob URI '" + text + "' failed validation. Invalid URI:"
+        + " The format of the URI could not be determined. Please check:"
+        + " https://docs.microsoft.com/en-us/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata");
+  }
+
+  /** Resolves a file URI, refusing any path that is not strictly inside the import directory. */
+  private Path inside(String text, URI uri) {
+    Path path;
+    try {
+      path = Path.of(uri).normalize();
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      throw outside(text, "It does not name a local file.");
+    }
+    Path parent = path.getParent();
+    try {
+      Path realParent = parent == null ? null : parent.toRealPath();
+      Path real = Files.exists(path) ? path.toRealPath() : realParent == null ? null : realParent.resolve(
+          path.getFileName());
+      if (real != null && real.startsWith(directory) && !real.equals(directory)) {
+        return real;
+      }
+    } catch (IOException e) {
+      // a missing parent directory cannot be inside the import directory
+    }
+    throw outside(text, "Files must be inside the hub's import directory " + directory + ".");
+  }
+
+  private static ApiError outside(String text, String why) {
+    return DigitalTwinsErrors.invalidArgument("Azure Storage Blob URI '" + text + "' failed validation. " + why);
+  }
+
+  /** An input fetched over HTTPS, trusting the JVM's certificate authorities. */
+  private record HttpsInput(String uri, URI target) implements Input {
+
+    @Override
+    public InputStream open() throws IOException {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NORMAL).build();
+      HttpRequest request = HttpRequest.newBuilder(target).timeout(READ_TIMEOUT).GET().build();
+      try {
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+          response.body().close();
+          throw new IOException("GET " + uri + " answered " + response.statusCode());
+        }
+        return response.body();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while fetching " + uri, e);
+      }
+    }
+  }
+}

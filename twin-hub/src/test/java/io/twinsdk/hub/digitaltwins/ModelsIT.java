@@ -1,0 +1,266 @@
+package io.twinsdk.hub.digitaltwins;
+
+import static io.twinsdk.hub.digitaltwins.AdtHttp.errorCode;
+import static io.twinsdk.hub.digitaltwins.AdtHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsIT {
+
+  @TempDir
+  static Path data;
+  static AdtHttp adt;
+
+  @BeforeAll
+  static void startHub() {
+    adt = AdtHttp.start(data);
+  }
+
+  @AfterAll
+  static void stopHub() {
+    adt.close();
+  }
+
+  private static String path(String modelId) {
+    return "/models/" + URLEncoder.encode(modelId, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void batchOfV2AndV3ModelsIsCreatedAndReadBack() {
+    int n = AdtHttp.unique();
+
+    HttpResponse<String> created = adt.send("POST", "/models", TestModels.batch(n));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode models = json(created);
+    assertThat(models).hasSize(3);
+    assertThat(models.get(0).get("id").asText()).isEqualTo(TestModels.wifiId(n));
+    assertThat(models.get(0).get("displayName").get("en").asText()).isEqualTo("Wifi");
+    assertThat(models.get(0).get("description").isObject()).isTrue();
+    assertThat(models.get(1).get("description").get("en").asText()).isEqualTo("A room");
+    assertThat(models.get(1).get("decommissioned").asBoolean()).isFalse();
+    assertThat(models.get(1).get("uploadTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z");
+    assertThat(models.get(1).has("model")).isFalse();
+
+    HttpResponse<String> got = adt.send("GET", path(TestModels.roomId(n)) + "?includeModelDefinition=true", null);
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(json(got).get("model").get("@context").get(0).asText()).isEqualTo("dtmi:dtdl:context;2");
+    assertThat(json(got).get("model").get("@id").asText()).isEqualTo(TestModels.roomId(n));
+  }
+
+  @Test
+  void duplicateModelIsConflictAndNothingOfTheBatchIsStored() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+
+    HttpResponse<String> again = adt.send("POST", "/models", "[" + TestModels.room(n) + "," + TestModels.wifi(n) + "]");
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(errorCode(again)).isEqualTo("ModelIdAlreadyExists");
+    assertThat(json(again).at("/error/message").asText()).startsWith("Some of the model ids already exist: "
+        + TestModels.wifiId(n));
+    assertThat(adt.send("GET", path(TestModels.roomId(n)), null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void modelReferencingMissingModelIsRefusedAndNothingStored() {
+    int n = AdtHttp.unique();
+
+    HttpResponse<String> response = adt.send("POST", "/models", "[" + TestModels.floor(n) + "," + TestModels.room(n)
+        + "]");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("DTDLParserError");
+    assertThat(json(response).at("/error/message").asText()).contains(TestModels.wifiId(n));
+    assertThat(adt.send("GET", path(TestModels.floorId(n)), null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void invalidDtdlIsRefusedWithDetails() {
+    HttpResponse<String> response = adt.send("POST", "/models", """
+        [{"@id":"dtmi:test:Bad;1","@type":"Interface","@context":"dtmi:dtdl:context;3",
+          "contents":[{"@type":"Property","name":"1bad","schema":"string"}]}]""");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("DTDLParserError");
+    assertThat(json(response).at("/error/details/0/message").asText()).contains("1bad");
+  }
+
+  @Test
+  void modelWithCommandIsRefused() {
+    HttpResponse<String> response = adt.send("POST", "/models", """
+        [{"@id":"dtmi:test:Commanded;1","@type":"Interface","@context":"dtmi:dtdl:context;3",
+          "contents":[{"@type":"Command","name":"reboot"}]}]""");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("DTDLParserError");
+    assertThat(json(response).at("/error/message").asText()).contains("Command");
+  }
+
+  @Test
+  void bodyThatIsNotAnArrayOfModelsIsInvalidArgument() {
+    for (String body : List.of("[]", "{}", "[1]")) {
+      HttpResponse<String> response = adt.send("POST", "/models", body);
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(errorCode(response)).isEqualTo("InvalidArgument");
+    }
+  }
+
+  @Test
+  void invalidModelIdIsInvalidArgumentAndUnknownIsModelNotFound() {
+    HttpResponse<String> invalid = adt.send("GET", "/models/thisIsNotAValidModelId", null);
+    HttpResponse<String> unknown = adt.send("GET", path("dtmi:test:Nothing;1"), null);
+
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(errorCode(invalid)).isEqualTo("InvalidArgument");
+    assertThat(json(invalid).at("/error/message").asText())
+        .isEqualTo("The format of the Model ID thisIsNotAValidModelId provided is not supported. See model"
+            + " documentation(https://aka.ms/ADTv2Models) for supported format.");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(errorCode(unknown)).isEqualTo("ModelNotFound");
+  }
+
+  @Test
+  void listPagesWithAbsoluteNextLinksOnTheHubsHost() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", TestModels.batch(n));
+
+    List<String> ids = new ArrayList<>();
+    HttpResponse<String> page = adt.send("GET", "/Models?includeModelDefinition=False", null, "max-items-per-page",
+        "2");
+    int pages = 1;
+    while (true) {
+      assertThat(page.statusCode()).isEqualTo(200);
+      JsonNode body = json(page);
+      assertThat(body.get("value").size()).isLessThanOrEqualTo(2);
+      body.get("value").forEach(model -> {
+        ids.add(model.get("id").asText());
+        assertThat(model.has("model")).isFalse();
+      });
+      assertThat(body.has("nextLink")).isTrue();
+      if (body.get("nextLink").isNull()) {
+        break;
+      }
+      String next = body.get("nextLink").asText();
+      assertThat(next).startsWith(adt.fixture().hub().digitalTwinsEndpoint() + "/Models?includeModelDefinition=False&")
+          .contains("continuationToken=").endsWith("api-version=" + AdtHttp.API_VERSION);
+      page = adt.sendTo(URI.create(next), "GET", null, "max-items-per-page", "2");
+      pages++;
+    }
+
+    assertThat(ids).contains(TestModels.wifiId(n), TestModels.roomId(n), TestModels.floorId(n))
+        .doesNotHaveDuplicates().isSorted();
+    assertThat(pages).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void badPageSizeAndForeignContinuationTokenAreRefused() {
+    HttpResponse<String> size = adt.send("GET", "/models", null, "max-items-per-page", "zero");
+    HttpResponse<String> token = adt.send("GET", "/models?continuationToken=forged", null);
+
+    assertThat(size.statusCode()).isEqualTo(400);
+    assertThat(errorCode(size)).isEqualTo("InvalidArgument");
+    assertThat(token.statusCode()).isEqualTo(400);
+    assertThat(json(token).at("/error/message").asText()).isEqualTo("The continuation token is invalid.");
+  }
+
+  @Test
+  void dependenciesForListsTheModelAndWhatItNeeds() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", TestModels.batch(n));
+
+    HttpResponse<String> response = adt.send("GET", "/models?includeModelDefinition=true&dependenciesFor="
+        + URLEncoder.encode(TestModels.roomId(n), StandardCharsets.UTF_8), null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json(response).get("value").forEach(model -> {
+      ids.add(model.get("id").asText());
+      assertThat(model.get("model").isObject()).isTrue();
+    });
+    assertThat(ids).containsExactlyInAnyOrder(TestModels.roomId(n), TestModels.wifiId(n));
+    assertThat(json(response).get("nextLink").isNull()).isTrue();
+  }
+
+  @Test
+  void decommissionSetsTheFlagAndOtherPatchesAreRefused() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+
+    HttpResponse<String> other = adt.send("PATCH", path(TestModels.wifiId(n)),
+        "[{\"op\":\"replace\",\"path\":\"/displayName\",\"value\":\"x\"}]");
+    HttpResponse<String> decommission = adt.send("PATCH", path(TestModels.wifiId(n)),
+        "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]");
+
+    assertThat(other.statusCode()).isEqualTo(400);
+    assertThat(errorCode(other)).isEqualTo("JsonPatchInvalid");
+    assertThat(decommission.statusCode()).isEqualTo(204);
+    assertThat(json(adt.send("GET", path(TestModels.wifiId(n)), null)).get("decommissioned").asBoolean()).isTrue();
+  }
+
+  @Test
+  void decommissionCannotBeUndoneAndMissingModelsAreNotFound() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    String undo = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":false}]";
+    String decommission = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]";
+
+    HttpResponse<String> recommission = adt.send("PATCH", path(TestModels.wifiId(n)), undo);
+    HttpResponse<String> patchMissing = adt.send("PATCH", path("dtmi:test:Nothing;1"), decommission);
+    HttpResponse<String> deleteMissing = adt.send("DELETE", path("dtmi:test:Nothing;1"), null);
+
+    assertThat(recommission.statusCode()).isEqualTo(400);
+    assertThat(errorCode(patchMissing)).isEqualTo("ModelNotFound");
+    assertThat(errorCode(deleteMissing)).isEqualTo("ModelNotFound");
+  }
+
+  @Test
+  void referencedModelCannotBeDeletedUntilItsReferrersAre() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + TestModels.room(n) + "]");
+
+    HttpResponse<String> blocked = adt.send("DELETE", path(TestModels.wifiId(n)), null);
+    HttpResponse<String> room = adt.send("DELETE", path(TestModels.roomId(n)), null);
+    HttpResponse<String> wifi = adt.send("DELETE", path(TestModels.wifiId(n)), null);
+
+    assertThat(blocked.statusCode()).isEqualTo(409);
+    assertThat(errorCode(blocked)).isEqualTo("ModelReferencesNotDeleted");
+    assertThat(room.statusCode()).isEqualTo(204);
+    assertThat(wifi.statusCode()).isEqualTo(204);
+    assertThat(errorCode(adt.send("GET", path(TestModels.wifiId(n)), null))).isEqualTo("ModelNotFound");
+    assertThat(adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]").statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void callWithoutBearerTokenIsUnauthorized() {
+    HttpResponse<String> response = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION, null,
+        null, null);
+    HttpResponse<String> forged = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION,
+        "Bearer not-a-hub-token", null, null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(forged.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void unsupportedApiVersionIsRefused() {
+    HttpResponse<String> response = adt.sendTo(URI.create(adt.fixture().hub().digitalTwinsEndpoint()
+        + "/models?api-version=2021-06-30-preview"), "GET", null);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("InvalidApiVersionParameter");
+  }
+}
