@@ -144,6 +144,11 @@ final class HubProcess implements AutoCloseable {
     });
   }
 
+  /** The CPU time the hub's JVM has used so far, every thread together, in nanoseconds. */
+  long cpuNanos() {
+    return process.info().totalCpuDuration().orElseThrow().toNanos();
+  }
+
   /** The hub's used heap after a full GC, in bytes, read with {@code jcmd}. */
   long usedHeapAfterGc() throws IOException, InterruptedException {
     jcmd("GC.run");
