@@ -48,6 +48,8 @@ public final class DeviceTwinBenchmark {
 
   /** Runs every scenario for both SDKs and prints the table. */
   public static void main(String[] args) throws Exception {
+    // The official client logs every connection at INFO; only warnings belong in the benchmark's output.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     Process hub = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
