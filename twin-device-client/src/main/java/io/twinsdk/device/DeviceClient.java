@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A device client is a device's connection to its twin on IoT Hub (or the local twin hub) over MQTT: it reads the
@@ -39,6 +40,7 @@ public final class DeviceClient implements AutoCloseable {
 
   private final TwinSession session;
   private final Duration operationTimeout;
+  private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
   DeviceClient(TwinSession session, Duration operationTimeout) {
     this.session = session;
@@ -137,13 +139,26 @@ public final class DeviceClient implements AutoCloseable {
     session.close();
   }
 
-  /** Closes the client in the background; the future completes when it is closed. */
+  /**
+   * Closes the client in the background; the future completes when it is closed. Every call returns the same future,
+   * so repeated calls start one closing thread only.
+   */
   public CompletableFuture<Void> closeAsync() {
-    return CompletableFuture.runAsync(this::close, runnable -> {
-      Thread thread = new Thread(runnable, "twin-device-close");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    if (!closing.compareAndSet(null, started)) {
+      return closing.get();
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        close();
+        started.complete(null);
+      } catch (RuntimeException e) {
+        started.completeExceptionally(e);
+      }
+    }, "twin-device-close");
+    thread.setDaemon(true);
+    thread.start();
+    return started;
   }
 
   private <T> T await(CompletableFuture<T> future, String operation) {

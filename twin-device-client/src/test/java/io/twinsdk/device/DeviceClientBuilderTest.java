@@ -46,4 +46,16 @@ class DeviceClientBuilderTest {
 
     assertThatThrownBy(() -> twin.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectionLostException.class);
   }
+
+  @Test
+  void repeatedCloseAsyncCallsShareOneClose() throws Exception {
+    DeviceClient client = DeviceClient.builder().connectionString(CONNECTION_STRING).buildClient();
+
+    CompletableFuture<Void> first = client.closeAsync();
+    CompletableFuture<Void> second = client.closeAsync();
+
+    assertThat(second).isSameAs(first);
+    first.get(10, TimeUnit.SECONDS);
+    assertThat(client.closeAsync()).isSameAs(first);
+  }
 }

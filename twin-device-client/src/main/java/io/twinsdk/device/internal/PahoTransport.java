@@ -208,6 +208,9 @@ public final class PahoTransport implements Transport {
         case MqttException.REASON_CODE_INVALID_CLIENT_ID:
           kind = TransportException.Kind.SERVER;
           break;
+        case MqttException.REASON_CODE_MAX_INFLIGHT:
+          kind = TransportException.Kind.REJECTED;
+          break;
         default:
           break;
       }

@@ -62,6 +62,8 @@ final class FakeTransport implements Transport {
   volatile String[] topics;
   volatile Listener listener;
   volatile boolean closed;
+  /** When set, publish throws it instead of sending, as Paho does for a message it refuses on a working link. */
+  volatile TransportException refusePublish;
 
   private FakeTransport(BlockingQueue<FakeTransport> connecting) {
     this.connecting = connecting;
@@ -80,6 +82,9 @@ final class FakeTransport implements Transport {
   public void publish(String topic, byte[] payload) {
     if (closed) {
       throw new TransportException(TransportException.Kind.NETWORK, "closed", null);
+    }
+    if (refusePublish != null) {
+      throw refusePublish;
     }
     published.add(new Published(topic, payload));
   }
