@@ -56,22 +56,14 @@ public final class CallbackDispatcher {
   }
 
   /**
-   * Runs the callbacks already queued for up to {@code timeoutMillis}, then stops the thread; from the callback thread
-   * itself it does not wait.
+   * Runs the callbacks already queued for up to {@code timeoutMillis}, then interrupts the thread and waits as long
+   * again; from the callback thread itself it does not wait.
    */
   public void close(long timeoutMillis) {
     executor.shutdown();
     if (isCallbackThread()) {
       return;
     }
-    try {
-      if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        LOG.warn("A twin client listener is still running after close; interrupting it");
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    ExecutorShutdown.await(executor, timeoutMillis, "listener");
   }
 }

@@ -29,9 +29,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -44,7 +46,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: all state belongs to one control thread ({@code twin-device-<id>-control}); public methods and transport
  * callbacks only hand work to it, so they never block on each other and there are no locks. Listeners run on the
- * {@link CallbackDispatcher}'s thread ({@code twin-device-<id>-callbacks}). {@link #close()} stops both.
+ * {@link CallbackDispatcher}'s thread ({@code twin-device-<id>-callbacks}). Old transports are closed on a closer
+ * thread ({@code twin-device-<id>-closer}, ended when idle) because Paho's close blocks for hundreds of milliseconds,
+ * and the control thread must keep serving requests, timeouts and desired notifications meanwhile. {@link #close()}
+ * stops all three; if a thread ignores the interrupt after the wait (a known Paho 1.2.5 connect-thread race), it
+ * waits once more, bounded, and logs what is left.
  *
  * <p>Delivery: a request whose link drops before it is answered is sent again on the next link, at most
  * {@value #MAX_SENDS} times in all, so unconditional updates are at-least-once. A request the hub answers by dropping
@@ -74,6 +80,7 @@ public final class TwinSession {
   private final SessionOptions options;
   private final Transport.Factory transports;
   private final ScheduledThreadPoolExecutor control;
+  private final ThreadPoolExecutor closer;
   private final CallbackDispatcher callbacks;
   private final DesiredTracker desired;
   private final AtomicInteger outstanding = new AtomicInteger();
@@ -111,6 +118,13 @@ public final class TwinSession {
       return thread;
     });
     this.control.setRemoveOnCancelPolicy(true);
+    // One thread at most, ended when idle; each transport is queued once, so the queue holds at most a few.
+    this.closer = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+      Thread thread = new Thread(runnable, "twin-device-" + options.name + "-closer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.closer.allowCoreThreadTimeOut(true);
     this.callbacks = new CallbackDispatcher("twin-device-" + options.name + "-callbacks",
         options.callbackQueueCapacity);
     this.desired = new DesiredTracker(this::deliverDesired);
@@ -157,15 +171,11 @@ public final class TwinSession {
     post(() -> stop(DisconnectReason.CLIENT_CLOSED, new ConnectionLostException("The device client was closed", null)));
     control.shutdown();
     if (Thread.currentThread() != controlThread) {
-      try {
-        if (!control.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-          control.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        control.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      ExecutorShutdown.await(control, CLOSE_WAIT_MILLIS, "control");
     }
+    // After the control thread: its stop task hands the last transport to the closer.
+    closer.shutdown();
+    ExecutorShutdown.await(closer, CLOSE_WAIT_MILLIS, "transport closer");
     callbacks.close(CLOSE_WAIT_MILLIS);
   }
 
@@ -250,7 +260,7 @@ public final class TwinSession {
 
   private void onConnectResult(Transport attemptTransport, Throwable failure) {
     if (transport != attemptTransport) {
-      attemptTransport.close();
+      closeInBackground(attemptTransport);
       return;
     }
     if (failure != null) {
@@ -366,7 +376,7 @@ public final class TwinSession {
     Transport old = transport;
     transport = null;
     if (old != null) {
-      old.close();
+      closeInBackground(old);
     }
     List<Request<?>> unanswered = new ArrayList<>(inFlight.values());
     inFlight.clear();
@@ -386,6 +396,15 @@ public final class TwinSession {
       } else {
         queue.addFirst(request);
       }
+    }
+  }
+
+  private void closeInBackground(Transport old) {
+    try {
+      closer.execute(old::close);
+    } catch (RejectedExecutionException e) {
+      // close() from the control thread itself (a listener): the closer is already shut, so close here.
+      old.close();
     }
   }
 

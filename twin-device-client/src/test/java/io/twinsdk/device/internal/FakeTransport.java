@@ -3,6 +3,7 @@ package io.twinsdk.device.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +65,8 @@ final class FakeTransport implements Transport {
   volatile boolean closed;
   /** When set, publish throws it instead of sending, as Paho does for a message it refuses on a working link. */
   volatile TransportException refusePublish;
+  /** When set, close blocks until it opens (10 s at most), as Paho's close does for hundreds of milliseconds. */
+  volatile CountDownLatch closeGate;
 
   private FakeTransport(BlockingQueue<FakeTransport> connecting) {
     this.connecting = connecting;
@@ -92,6 +95,14 @@ final class FakeTransport implements Transport {
   @Override
   public void close() {
     closed = true;
+    CountDownLatch gate = closeGate;
+    if (gate != null) {
+      try {
+        gate.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   void accept() {

@@ -463,6 +463,27 @@ class TwinSessionTest {
   }
 
   @Test
+  void slowTransportCloseDoesNotHoldUpTheReconnectOrRequests() throws Exception {
+    FakeTransport first = openConnected();
+    CountDownLatch gate = new CountDownLatch(1);
+    first.closeGate = gate;
+    try {
+      first.cut();
+
+      FakeTransport second = hub.next();
+      second.accept();
+      second.answerCatchUp("{\"$version\":1}");
+      CompletableFuture<Long> update = session.updateReported(patch("a", 1), OptionalLong.empty());
+      second.respondReported(second.nextPublished().rid(), 2);
+
+      assertThat(update.get(5, TimeUnit.SECONDS)).isEqualTo(2L);
+      assertThat(first.closed).isTrue();
+    } finally {
+      gate.countDown();
+    }
+  }
+
+  @Test
   void unauthorizedAnswerIsTyped() throws Exception {
     FakeTransport link = openConnected();
 
