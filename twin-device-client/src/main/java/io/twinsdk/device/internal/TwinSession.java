@@ -67,6 +67,8 @@ public final class TwinSession {
   private static final String[] TOPICS = {TwinTopics.RESPONSES, TwinTopics.DESIRED};
   private static final byte[] EMPTY = new byte[0];
   private static final long RESYNC_DELAY_MILLIS = 100;
+  /** Resyncs for a listener that keeps the callback queue full back off up to this, instead of a GET every 100 ms. */
+  private static final long MAX_RESYNC_DELAY_MILLIS = 10_000;
   private static final long CLOSE_WAIT_MILLIS = 1000;
   /** How often a request may be sent in all before it fails instead of riding along with every reconnect. */
   static final int MAX_SENDS = 3;
@@ -98,6 +100,8 @@ public final class TwinSession {
   private long requestCounter;
   private long sequence;
   private boolean catchUpInFlight;
+  private boolean resyncScheduled;
+  private long resyncDelayMillis = RESYNC_DELAY_MILLIS;
   private ScheduledFuture<?> renewalTimer;
   private ScheduledFuture<?> retryTimer;
   private ScheduledFuture<?> renewalDeadline;
@@ -535,7 +539,7 @@ public final class TwinSession {
         return;
       }
       LOG.warn("Catching up on desired properties failed with status {}; retrying", status);
-      schedule(this::sendCatchUp, RESYNC_DELAY_MILLIS);
+      scheduleResync();
       return;
     }
     if (status >= 300) {
@@ -561,7 +565,9 @@ public final class TwinSession {
       return false;
     }
     if (desired.needsResync()) {
-      schedule(this::sendCatchUp, RESYNC_DELAY_MILLIS);
+      scheduleResync();
+    } else {
+      resyncDelayMillis = RESYNC_DELAY_MILLIS;
     }
     return true;
   }
@@ -581,8 +587,25 @@ public final class TwinSession {
     }
     desired.onNotification(version.getAsLong(), (ObjectNode) body);
     if (desired.needsResync()) {
-      schedule(this::sendCatchUp, RESYNC_DELAY_MILLIS);
+      scheduleResync();
     }
+  }
+
+  /**
+   * Schedules one catch-up GET (never more than one pending), each consecutive one waiting twice as long, up to
+   * {@value #MAX_RESYNC_DELAY_MILLIS} ms: a listener that stays blocked must not make the client fetch the whole twin
+   * ten times a second. A snapshot that is delivered resets the delay.
+   */
+  private void scheduleResync() {
+    if (resyncScheduled) {
+      return;
+    }
+    resyncScheduled = true;
+    schedule(() -> {
+      resyncScheduled = false;
+      sendCatchUp();
+    }, resyncDelayMillis);
+    resyncDelayMillis = Math.min(resyncDelayMillis * 2, MAX_RESYNC_DELAY_MILLIS);
   }
 
   private boolean deliverDesired(DesiredPropertiesUpdate update) {
@@ -606,8 +629,9 @@ public final class TwinSession {
     notifiedReason = reason;
     ConnectionStatus status = new ConnectionStatus(state, reason, cause);
     LOG.debug("Twin connection {}", status);
-    if (options.stateListener != null && !callbacks.submit(() -> options.stateListener.onConnectionStatus(status))) {
-      LOG.warn("Connection-state listener queue is full; dropped {}", status);
+    if (options.stateListener != null) {
+      // Never dropped: with the queue full, the latest state waits in the dispatcher's slot (older ones are skipped).
+      callbacks.submitLatest(() -> options.stateListener.onConnectionStatus(status));
     }
   }
 

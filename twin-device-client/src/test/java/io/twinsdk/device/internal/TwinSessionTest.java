@@ -53,6 +53,7 @@ class TwinSessionTest {
   private Duration operationTimeout = Duration.ofSeconds(5);
   private Duration tokenLifetime = Duration.ofHours(1);
   private int queueCapacity = 100;
+  private int callbackQueueCapacity = 100;
   private RetryPolicy retryPolicy = attempt -> Optional.of(Duration.ofMillis(10));
   private io.twinsdk.device.DesiredPropertiesListener desiredListener = updates::add;
   private io.twinsdk.device.ConnectionStateListener stateListener = states::add;
@@ -69,7 +70,7 @@ class TwinSessionTest {
     if (tokens == null) {
       tokens = TokenSource.signing(expiry -> SasToken.forDevice("hub.local", "dev1", KEY, expiry), tokenLifetime);
     }
-    SessionOptions options = new SessionOptions(name, tokens, retryPolicy, operationTimeout, queueCapacity, 100,
+    SessionOptions options = new SessionOptions(name, tokens, retryPolicy, operationTimeout, queueCapacity, callbackQueueCapacity,
         desiredListener, stateListener, Clock.systemUTC());
     session = new TwinSession(options, hub);
     return session;
@@ -480,6 +481,62 @@ class TwinSessionTest {
       assertThat(first.closed).isTrue();
     } finally {
       gate.countDown();
+    }
+  }
+
+  @Test
+  void stateChangeIsDeliveredEvenWhenTheCallbackQueueIsFull() throws Exception {
+    callbackQueueCapacity = 1;
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch listening = new CountDownLatch(1);
+    desiredListener = update -> {
+      listening.countDown();
+      awaitQuietly(release);
+    };
+    FakeTransport link = openConnected();
+    link.desired(2, "{\"a\":1}");
+    assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
+    link.desired(3, "{\"a\":2}");
+
+    link.cut();
+    // The control thread is serial: once the GET of the next link is out, the state change was handed over.
+    FakeTransport second = hub.next();
+    second.accept();
+    assertThat(second.nextPublished().isGet()).isTrue();
+    release.countDown();
+
+    assertThat(nextState().state()).isIn(ConnectionState.DISCONNECTED_RETRYING, ConnectionState.CONNECTED);
+  }
+
+  @Test
+  void resyncForABlockedListenerBacksOff() throws Exception {
+    callbackQueueCapacity = 1;
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch listening = new CountDownLatch(1);
+    desiredListener = update -> {
+      listening.countDown();
+      awaitQuietly(release);
+    };
+    try {
+      FakeTransport link = openConnected();
+      link.desired(2, "{\"a\":2}");
+      assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
+      link.desired(3, "{\"a\":3}");
+      link.desired(4, "{\"a\":4}");
+
+      // Each snapshot is refused too (the listener is still blocked): the next GET waits 100, 200, 400 ms.
+      long answered = 0;
+      for (int resync = 0; resync < 3; resync++) {
+        FakeTransport.Published get = link.nextPublished();
+        assertThat(get.isGet()).isTrue();
+        answered = System.nanoTime();
+        link.respond(200, get.rid(), "{\"desired\":{\"a\":5,\"$version\":5},\"reported\":{\"$version\":1}}");
+      }
+      assertThat(link.nextPublished().isGet()).isTrue();
+      // A lower bound only: a scheduled task never runs early, so this cannot flake on a slow machine.
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered)).isGreaterThanOrEqualTo(400);
+    } finally {
+      release.countDown();
     }
   }
 
