@@ -169,7 +169,7 @@ public final class TwinSession {
 
   /**
    * Stops the session: fails waiting requests, closes the connection and stops the control and callback threads.
-   * Returns within about a second, also during a reconnect, and is idempotent.
+   * Waits a bounded time for each pool (then interrupts and waits once more), also during a reconnect; idempotent.
    */
   public void close() {
     post(() -> stop(DisconnectReason.CLIENT_CLOSED, new ConnectionLostException("The device client was closed", null)));
