@@ -19,7 +19,7 @@ import io.twinsdk.core.json.JsonPointer;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
-import io.twinsdk.hub.digitaltwins.http.ETags;
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsETags;
 import io.twinsdk.hub.digitaltwins.http.Paging;
 import io.twinsdk.hub.digitaltwins.http.Patches;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +50,8 @@ import java.util.concurrent.CompletableFuture;
 public final class RelationshipRoutes {
 
   private static final String RELATIONSHIP_NAME_PARAMETER = "relationshipName";
+  /** The service's limit on a twin's outgoing relationships, and on its incoming ones. */
+  static final int MAX_RELATIONSHIPS_PER_TWIN = 5_000;
 
   private final DigitalTwinsContext context;
   private final ModelCatalog catalog;
@@ -82,17 +85,18 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> put(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    boolean mustBeNew = ETags.ifNoneMatch(exchange);
+    boolean mustBeNew = DigitalTwinsETags.ifNoneMatch(exchange);
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
     if (!body.isObject()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a relationship JSON object.");
     }
     Instant now = context.now();
     return context.store().write(tx -> {
-      if (mustBeNew && tx.relationships().find(source, id).isPresent()) {
+      Optional<RelationshipRecord> existing = tx.relationships().find(source, id);
+      if (mustBeNew && existing.isPresent()) {
         throw DigitalTwinsErrors.relationshipAlreadyExists(id);
       }
-      ObjectNode document = create(tx, source, id, (ObjectNode) body, now);
+      ObjectNode document = createOrReplace(tx, source, id, (ObjectNode) body, now, existing);
       return HttpResult.json(200, document).withHeader("ETag", document.get(ETAG).textValue());
     });
   }
@@ -100,12 +104,17 @@ public final class RelationshipRoutes {
   /**
    * Creates or replaces relationship {@code id} of twin {@code source} from {@code body} (needing {@code $targetId}
    * and {@code $relationshipName}) inside the write transaction {@code tx} and returns the stored document; shared by
-   * {@code PUT} and import jobs.
+   * {@code PUT} and import jobs. A replaced relationship is published as {@code RELATIONSHIP_REPLACED}.
    *
    * @throws ApiError 400 InvalidArgument, OperationNotAllowed or ValidationFailed, 404 DigitalTwinNotFound or
    *     TargetTwinNotFound, before anything is written
    */
   public ObjectNode create(StoreTransaction tx, String source, String id, ObjectNode body, Instant now) {
+    return createOrReplace(tx, source, id, body, now, tx.relationships().find(source, id));
+  }
+
+  private ObjectNode createOrReplace(StoreTransaction tx, String source, String id, ObjectNode body, Instant now,
+      Optional<RelationshipRecord> existing) {
     String target = requiredText(body, RELATIONSHIP_TARGET_ID);
     String name = requiredText(body, RELATIONSHIP_NAME);
     if (target.equals(source)) {
@@ -116,18 +125,44 @@ public final class RelationshipRoutes {
     DigitalTwinRecord targetTwin = tx.digitalTwins().find(target).orElseThrow(() -> ApiError.digitalTwins(404,
         "TargetTwinNotFound", "The target digital twin " + target + " of the relationship was not found. Create"
             + " the target twin before the relationship."));
-    String etag = ETags.next();
+    String etag = DigitalTwinsETags.next();
     ObjectNode document = document(id, etag, source, name, target, body);
-    validate(document, sourceTwin, targetTwin);
+    validate(tx, document, sourceTwin, targetTwin);
+    checkLimits(tx, source, target, existing);
     tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
-    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_CREATED, source + "/" + id, 0, document, now));
+    ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.RELATIONSHIP_REPLACED
+        : ChangeEvent.Kind.RELATIONSHIP_CREATED;
+    tx.emitAfterCommit(new ChangeEvent(kind, source + "/" + id, 0, document, now));
     return document;
+  }
+
+  /**
+   * Refuses a relationship that would give the source more than 5,000 outgoing or the target more than 5,000
+   * incoming relationships; replacing one keeps the source's count, and the target's when the target stays.
+   */
+  private static void checkLimits(StoreTransaction tx, String source, String target,
+      Optional<RelationshipRecord> replaced) {
+    if (replaced.isEmpty() && tx.relationships().countOutgoing(source) >= MAX_RELATIONSHIPS_PER_TWIN) {
+      throw limitExceeded("The digital twin " + source + " already has " + MAX_RELATIONSHIPS_PER_TWIN
+          + " outgoing relationships, the most a twin can have.");
+    }
+    boolean newIncoming = replaced.map(relationship -> !relationship.targetId().equals(target)).orElse(true);
+    if (newIncoming && tx.relationships().countIncoming(target) >= MAX_RELATIONSHIPS_PER_TWIN) {
+      throw limitExceeded("The digital twin " + target + " already has " + MAX_RELATIONSHIPS_PER_TWIN
+          + " incoming relationships, the most a twin can have.");
+    }
+  }
+
+  // The reference names the limits but not the service's error for them; LimitExceeded is the code its swagger uses
+  // for the other count limits (models per request, event routes), so a client handling limits sees one code.
+  private static ApiError limitExceeded(String message) {
+    return ApiError.digitalTwins(400, "LimitExceeded", message);
   }
 
   private CompletableFuture<HttpResult> patch(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     JsonPatch patch = Patches.read(exchange, JsonPointer.root());
     for (JsonPatchOperation operation : patch.operations()) {
       if (operation.path().isRoot() || operation.path().tokens().get(0).startsWith("$")) {
@@ -139,10 +174,10 @@ public final class RelationshipRoutes {
     return context.store().write(tx -> {
       RelationshipRecord current = require(tx, source, id);
       ifMatch.check(current.etag());
-      String etag = ETags.next();
+      String etag = DigitalTwinsETags.next();
       ObjectNode document = (ObjectNode) Patches.apply(patch, current.document());
       document.put(ETAG, etag);
-      validate(document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
+      validate(tx, document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
       tx.relationships().put(new RelationshipRecord(source, id, current.targetId(), current.name(), etag, document));
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_UPDATED, source + "/" + id, 0,
           patch.toJsonNode(), now));
@@ -153,7 +188,7 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> delete(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     Instant now = context.now();
     return context.store().write(tx -> {
       RelationshipRecord current = require(tx, source, id);
@@ -240,8 +275,8 @@ public final class RelationshipRoutes {
     return document;
   }
 
-  private void validate(ObjectNode document, DigitalTwinRecord source, DigitalTwinRecord target) {
-    TwinValidator validator = TwinValidator.of(catalog.current());
+  private void validate(StoreTransaction tx, ObjectNode document, DigitalTwinRecord source, DigitalTwinRecord target) {
+    TwinValidator validator = TwinValidator.of(catalog.current(tx));
     Dtmi targetModel = target == null ? null : Dtmi.tryParse(target.modelId()).orElse(null);
     List<ValidationError> errors = validator.validateRelationship(document, Dtmi.parse(source.modelId()), targetModel);
     if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.twinsdk.hub.store.sqlite;
 
 import io.twinsdk.hub.bus.ChangeEvent;
+import io.twinsdk.hub.store.BulkJobRepository;
 import io.twinsdk.hub.store.DeviceRepository;
 import io.twinsdk.hub.store.DeviceTwinRepository;
 import io.twinsdk.hub.store.DigitalTwinQueryRepository;
@@ -19,6 +20,7 @@ final class SqliteTransaction implements StoreTransaction {
 
   private final SqliteConnection connection;
   private final List<ChangeEvent> events = new ArrayList<>();
+  private final List<Runnable> actions = new ArrayList<>();
 
   SqliteTransaction(SqliteConnection connection) {
     this.connection = connection;
@@ -70,6 +72,11 @@ final class SqliteTransaction implements StoreTransaction {
   }
 
   @Override
+  public BulkJobRepository bulkJobs() {
+    return new SqliteBulkJobs(connection);
+  }
+
+  @Override
   public void emitAfterCommit(ChangeEvent event) {
     if (connection.isReadOnly()) {
       throw new IllegalStateException("Read transactions cannot emit change events");
@@ -77,12 +84,28 @@ final class SqliteTransaction implements StoreTransaction {
     events.add(event);
   }
 
+  @Override
+  public void afterCommit(Runnable action) {
+    if (connection.isReadOnly()) {
+      throw new IllegalStateException("Read transactions cannot run actions after commit");
+    }
+    actions.add(action);
+  }
+
+  List<Runnable> takeActions() {
+    return take(actions);
+  }
+
   List<ChangeEvent> takeEvents() {
-    if (events.isEmpty()) {
+    return take(events);
+  }
+
+  private static <T> List<T> take(List<T> pending) {
+    if (pending.isEmpty()) {
       return List.of();
     }
-    List<ChangeEvent> taken = List.copyOf(events);
-    events.clear();
+    List<T> taken = List.copyOf(pending);
+    pending.clear();
     return taken;
   }
 }
