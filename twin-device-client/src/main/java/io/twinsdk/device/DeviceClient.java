@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Delivery.</b> After every (re)connect the client subscribes, reads the twin, and delivers what the device
  * missed; each desired {@code $version} reaches the listener at most once and in order. Requests made while offline
  * wait in a bounded queue and go out in order after the reconnect; their futures complete only on the hub's answer.
- * A request that was sent but not answered when the link dropped is sent again after the reconnect, at most three
- * sends in all, so unconditional updates are at-least-once. A conditional update (with an expected {@code $version})
+ * A request that was sent but not answered when the link dropped is sent again after the reconnect, at most ten
+ * sends in all (a request the hub answers by dropping the link must not block the queue for ever), so unconditional
+ * updates are at-least-once. A conditional update (with an expected {@code $version})
  * is not sent again, because a resend of an update the hub had applied would fail with a false 412: its future fails
  * with {@link ConnectionLostException} ("outcome unknown"), and the caller reads the twin to decide. The operation
  * timeout counts from the call, including the time a request waits in the queue.
