@@ -15,27 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code all-together}: a device reads its twin, listens for desired changes and reports its state whenever the
  * desired {@code climate} changes; the service sends climate patches 1 and 2 and then reads what the device reported.
  */
-final class AllTogether implements Sample {
+final class AllTogether extends Sample {
 
   private static final int CLIMATE_PATCHES = 2;
 
-  @Override
-  public String name() {
-    return "all-together";
+  AllTogether() {
+    super("all-together", "",
+        "get, listen and report in one device program",
+        Set.of(Need.DEVICE, Need.SERVICE));
   }
 
   @Override
-  public String summary() {
-    return "get, listen and report in one device program (the service sends climate patches)";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DEVICE, Need.SERVICE);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) throws Exception {
+  void run(SampleContext context, List<String> args) throws Exception {
     Console device = context.console().device();
     Console service = context.console().service();
     DeviceConnectionString connectionString = context.device("sample-all-together");

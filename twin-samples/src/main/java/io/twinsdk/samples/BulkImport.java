@@ -2,7 +2,6 @@ package io.twinsdk.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.twinsdk.service.credential.ClientSecretCredential;
 import io.twinsdk.service.digitaltwins.DigitalTwinsClient;
 import io.twinsdk.service.digitaltwins.ImportJob;
 import java.io.IOException;
@@ -19,29 +18,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code bulk-import}: writes an import file (two models, 1,000 twins, 990 relationships), runs an import job,
  * prints its progress until it finishes, and queries what it created.
  */
-final class BulkImport implements Sample {
+final class BulkImport extends Sample {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Override
-  public String name() {
-    return "bulk-import";
+  BulkImport() {
+    super("bulk-import", "",
+        "imports 1,000 twins with their models and relationships in one job",
+        Set.of(Need.DIGITAL_TWINS, Need.IMPORT_BLOBS));
   }
 
   @Override
-  public String summary() {
-    return "imports 1,000 twins with their models and relationships in one job";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DIGITAL_TWINS, Need.IMPORT_BLOBS);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) throws Exception {
+  void run(SampleContext context, List<String> args) throws Exception {
     Console console = context.console();
     String jobId = "sample-import-" + Instant.now().toEpochMilli();
     SampleContext.ImportLocation location = context.importLocation(jobId);
@@ -54,8 +44,7 @@ final class BulkImport implements Sample {
       console.println("The job reads " + location.input() + ": upload the file there first");
     }
 
-    try (ClientSecretCredential credential = context.newCredential();
-        DigitalTwinsClient client = context.newDigitalTwinsClient(credential).buildClient()) {
+    try (DigitalTwinsClient client = context.newDigitalTwinsClient().buildClient()) {
       // [START import-job]
       client.createImportJob(jobId, location.input(), location.output());
       AtomicReference<String> lastStatus = new AtomicReference<>();

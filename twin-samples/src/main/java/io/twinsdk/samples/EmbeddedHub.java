@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -17,10 +18,15 @@ final class EmbeddedHub implements AutoCloseable {
 
   private final Path directory;
   private final TwinHub hub;
+  // Ctrl-C ends the JVM without close(): this hook still stops the hub and deletes its data.
+  private final Thread onExit;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedHub(Path directory, TwinHub hub) {
     this.directory = directory;
     this.hub = hub;
+    this.onExit = new Thread(this::stop, "twin-samples-hub-cleanup");
+    Runtime.getRuntime().addShutdownHook(onExit);
   }
 
   /** Starts a hub in a new temporary directory and waits until it listens. */
@@ -48,8 +54,19 @@ final class EmbeddedHub implements AutoCloseable {
   /** Stops the hub and deletes its data. */
   @Override
   public void close() {
-    hub.close();
-    deleteRecursively(directory);
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and runs the hook, which finds the hub stopped.
+    }
+  }
+
+  private void stop() {
+    if (closed.compareAndSet(false, true)) {
+      hub.close();
+      deleteRecursively(directory);
+    }
   }
 
   private static void deleteRecursively(Path directory) {

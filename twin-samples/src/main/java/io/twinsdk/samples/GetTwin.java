@@ -7,25 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code get-twin}: a device opens its client, reads its twin and prints the twin's properties. */
-final class GetTwin implements Sample {
+final class GetTwin extends Sample {
 
-  @Override
-  public String name() {
-    return "get-twin";
+  GetTwin() {
+    super("get-twin", "",
+        "a device reads its twin and prints its properties",
+        Set.of(Need.DEVICE));
   }
 
   @Override
-  public String summary() {
-    return "a device reads its twin and prints its properties";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DEVICE);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) {
+  void run(SampleContext context, List<String> args) {
     Console console = context.console();
     DeviceConnectionString connectionString = context.device("sample-get-twin");
     // [START get-twin]

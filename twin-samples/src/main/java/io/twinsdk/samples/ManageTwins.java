@@ -1,6 +1,8 @@
 package io.twinsdk.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsdk.core.digitaltwin.BasicDigitalTwin;
 import io.twinsdk.core.digitaltwin.BasicDigitalTwinComponent;
 import io.twinsdk.core.digitaltwin.BasicRelationship;
@@ -12,11 +14,9 @@ import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.NotFoundException;
 import io.twinsdk.service.PreconditionFailedException;
 import io.twinsdk.service.Response;
-import io.twinsdk.service.credential.ClientSecretCredential;
 import io.twinsdk.service.digitaltwins.DigitalTwinsClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,32 +26,22 @@ import java.util.concurrent.TimeUnit;
  * it with JSON Patch (properties, a component, an object property, a new model version, a source time), show that
  * concurrent updates of one twin apply one after another, then delete its relationships and the twin.
  */
-final class ManageTwins implements Sample {
+final class ManageTwins extends Sample {
 
   static final String ROOM = "sample-room-21";
   static final String FLOOR = "sample-floor-2";
   private static final int CONCURRENT_UPDATES = 10;
 
-  @Override
-  public String name() {
-    return "manage-twins";
+  ManageTwins() {
+    super("manage-twins", "",
+        "models, create, get, JSON Patch, concurrency and delete of a digital twin",
+        Set.of(Need.DIGITAL_TWINS));
   }
 
   @Override
-  public String summary() {
-    return "models, create, get, JSON Patch, concurrency and delete of a digital twin";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DIGITAL_TWINS);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) throws Exception {
+  void run(SampleContext context, List<String> args) throws Exception {
     Console console = context.console();
-    try (ClientSecretCredential credential = context.newCredential();
-        DigitalTwinsClient client = context.newDigitalTwinsClient(credential).buildClient()) {
+    try (DigitalTwinsClient client = context.newDigitalTwinsClient().buildClient()) {
       uploadModels(client, SampleModels.roomModels(), console);
       createTwin(client, console);
       printTwin(client, console);
@@ -134,7 +124,8 @@ final class ManageTwins implements Sample {
 
   private static void updateObjectProperty(DigitalTwinsClient client, Console console) {
     // An object property the twin was created without has no members to replace yet: add it whole first.
-    JsonPatch add = JsonPatch.builder().add("/Comfort", Map.of("Level", "good", "Score", 7)).build();
+    ObjectNode comfort = JsonNodeFactory.instance.objectNode().put("Level", "good").put("Score", 7);
+    JsonPatch add = JsonPatch.builder().add("/Comfort", comfort).build();
     client.updateDigitalTwin(ROOM, add);
     console.println("Added an object property with " + add.toJson());
     JsonPatch replace = JsonPatch.builder().replace("/Comfort/Score", 9).build();

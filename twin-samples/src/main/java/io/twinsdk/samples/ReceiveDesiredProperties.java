@@ -11,25 +11,16 @@ import java.util.Set;
  * {@code receive-desired-properties}: a device listens for desired-property changes while the service applies
  * desired patches 1 to 5, one after the other; the output of each half is labelled.
  */
-final class ReceiveDesiredProperties implements Sample {
+final class ReceiveDesiredProperties extends Sample {
 
-  @Override
-  public String name() {
-    return "receive-desired-properties";
+  ReceiveDesiredProperties() {
+    super("receive-desired-properties", "",
+        "a device prints desired changes while the service sends patches 1-5",
+        Set.of(Need.DEVICE, Need.SERVICE));
   }
 
   @Override
-  public String summary() {
-    return "a device prints desired changes while the service sends patches 1-5";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DEVICE, Need.SERVICE);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) throws Exception {
+  void run(SampleContext context, List<String> args) throws Exception {
     Console device = context.console().device();
     Console service = context.console().service();
     DeviceConnectionString connectionString = context.device("sample-receive-desired");

@@ -8,7 +8,6 @@ import io.twinsdk.hub.TwinHub;
 import io.twinsdk.samples.Settings.DigitalTwinsSettings;
 import io.twinsdk.service.HttpOptions;
 import io.twinsdk.service.credential.ClientSecretCredential;
-import io.twinsdk.service.credential.TokenCredential;
 import io.twinsdk.service.digitaltwins.DigitalTwinsClientBuilder;
 import io.twinsdk.service.iothub.IotHubServiceClientBuilder;
 import java.net.URI;
@@ -30,6 +29,7 @@ public final class SampleContext implements AutoCloseable {
   private final Settings settings;
   private final Console console;
   private EmbeddedHub embedded;
+  private ClientSecretCredential credential;
 
   SampleContext(Settings settings, Console console) {
     this.settings = settings;
@@ -82,21 +82,22 @@ public final class SampleContext implements AutoCloseable {
         .httpOptions(httpOptions());
   }
 
-  /** A credential for {@link #digitalTwins()}: Microsoft Entra ID, or the embedded hub's token endpoint. */
-  public ClientSecretCredential newCredential() {
+  /**
+   * A Digital Twins client builder for {@link #digitalTwins()}'s endpoint, signing in with a client-secret credential
+   * (Microsoft Entra ID, or the embedded hub's token endpoint) that this context owns and closes.
+   */
+  public DigitalTwinsClientBuilder newDigitalTwinsClient() {
     DigitalTwinsSettings settings = digitalTwins();
-    return ClientSecretCredential.builder()
-        .authorityHost(settings.authorityHost().toString())
-        .tenantId(settings.tenantId())
-        .clientId(settings.clientId())
-        .clientSecret(settings.clientSecret())
-        .httpOptions(httpOptions())
-        .build();
-  }
-
-  /** A Digital Twins client builder for {@link #digitalTwins()}'s endpoint, signing in with {@code credential}. */
-  public DigitalTwinsClientBuilder newDigitalTwinsClient(TokenCredential credential) {
-    return new DigitalTwinsClientBuilder().endpoint(digitalTwins().endpoint().toString()).credential(credential)
+    if (credential == null) {
+      credential = ClientSecretCredential.builder()
+          .authorityHost(settings.authorityHost().toString())
+          .tenantId(settings.tenantId())
+          .clientId(settings.clientId())
+          .clientSecret(settings.clientSecret())
+          .httpOptions(httpOptions())
+          .build();
+    }
+    return new DigitalTwinsClientBuilder().endpoint(settings.endpoint().toString()).credential(credential)
         .httpOptions(httpOptions());
   }
 
@@ -154,9 +155,13 @@ public final class SampleContext implements AutoCloseable {
     return embedded.hub();
   }
 
-  /** Stops the embedded hub, if one was started, and deletes its data. */
+  /** Closes the credential and stops the embedded hub, if they were made, and deletes the hub's data. */
   @Override
   public void close() {
+    if (credential != null) {
+      credential.close();
+      credential = null;
+    }
     if (embedded != null) {
       embedded.close();
       embedded = null;

@@ -8,9 +8,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the samples connect, read from the environment: nothing set means the embedded hub; otherwise the samples use
@@ -40,9 +43,18 @@ public final class Settings {
   static final String AUTHORITY_FORM = "https://login.microsoftonline.com";
   static final String BLOB_FORM = "https://<account>.blob.core.windows.net/<container>/<blob>";
 
-  private static final List<String> ALL = List.of(DEVICE_CONNECTION_STRING, IOTHUB_CONNECTION_STRING,
-      DIGITAL_TWINS_ENDPOINT, TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTHORITY_HOST, CA_CERT, IMPORT_INPUT,
-      IMPORT_OUTPUT);
+  // Every variable the samples read, with its form, in the order the help text lists them.
+  private static final Map<String, String> FORMS = forms(
+      DEVICE_CONNECTION_STRING, DEVICE_FORM,
+      IOTHUB_CONNECTION_STRING, SERVICE_FORM,
+      DIGITAL_TWINS_ENDPOINT, ENDPOINT_FORM,
+      TENANT_ID, "<directory (tenant) id>",
+      CLIENT_ID, "<application (client) id>",
+      CLIENT_SECRET, "<client secret>",
+      AUTHORITY_HOST, AUTHORITY_FORM + " (optional, the default)",
+      CA_CERT, "<PEM certificate file to trust> (optional)",
+      IMPORT_INPUT, BLOB_FORM + " (bulk-import only)",
+      IMPORT_OUTPUT, BLOB_FORM + " (bulk-import only)");
 
   private final DeviceConnectionString device;
   private final ServiceConnectionString service;
@@ -116,9 +128,22 @@ public final class Settings {
     return Optional.ofNullable(importBlobs);
   }
 
-  /** The names of every variable the samples read, for the help text. */
-  static List<String> variables() {
-    return ALL;
+  /** The names of every variable the samples read. */
+  static Set<String> variables() {
+    return FORMS.keySet();
+  }
+
+  /** Every variable the samples read with its expected form, for the help text. */
+  static Map<String, String> forms() {
+    return FORMS;
+  }
+
+  private static Map<String, String> forms(String... variablesAndForms) {
+    Map<String, String> forms = new LinkedHashMap<>();
+    for (int i = 0; i < variablesAndForms.length; i += 2) {
+      forms.put(variablesAndForms[i], variablesAndForms[i + 1]);
+    }
+    return Collections.unmodifiableMap(forms);
   }
 
   /** The error for a sample that needs the device connection string when it is not set. */

@@ -8,30 +8,16 @@ import java.util.Set;
  * {@code update-desired-properties [N] [deviceId]}: the service applies numbered desired patch N (1 to 5) to a
  * device's twin, conditionally on the twin's ETag.
  */
-final class UpdateDesiredProperties implements Sample {
+final class UpdateDesiredProperties extends Sample {
 
-  @Override
-  public String name() {
-    return "update-desired-properties";
+  UpdateDesiredProperties() {
+    super("update-desired-properties", "[1-5] [deviceId]",
+        "the service applies desired patch N with the twin's ETag",
+        Set.of(Need.SERVICE));
   }
 
   @Override
-  public String arguments() {
-    return "[1-5] [deviceId]";
-  }
-
-  @Override
-  public String summary() {
-    return "the service applies desired patch N with the twin's ETag";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.SERVICE);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) {
+  void run(SampleContext context, List<String> args) {
     if (args.size() > 2) {
       throw new UsageException("update-desired-properties takes a patch number and a device id, got " + args);
     }
@@ -43,11 +29,21 @@ final class UpdateDesiredProperties implements Sample {
       number = parseNumber(args.get(0));
     }
     DesiredPatches.patch(number);
-    // Without a device id, the device of IOTHUB_DEVICE_CONNECTION_STRING (or the embedded hub's sample device).
-    String deviceId = args.size() > 1 ? args.get(1) : context.device("sample-update-desired").deviceId();
+    String deviceId = args.size() > 1 ? args.get(1) : defaultDevice(context);
     try (IotHubServiceClient service = context.newIotHubServiceClient().buildClient()) {
       DesiredPatches.apply(service, deviceId, number, console);
     }
+  }
+
+  /** Without a device id among the arguments, the device of IOTHUB_DEVICE_CONNECTION_STRING is the one patched. */
+  @Override
+  Set<Need> needs(List<String> args) {
+    return args.size() > 1 ? super.needs(args) : Set.of(Need.SERVICE, Need.DEVICE);
+  }
+
+  /** The device of IOTHUB_DEVICE_CONNECTION_STRING, or the embedded hub's sample device. */
+  private static String defaultDevice(SampleContext context) {
+    return context.device("sample-update-desired").deviceId();
   }
 
   private static int parseNumber(String text) {

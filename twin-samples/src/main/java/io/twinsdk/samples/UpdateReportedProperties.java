@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code update-reported-properties}: a device reports its firmware version and the weather. */
-final class UpdateReportedProperties implements Sample {
+final class UpdateReportedProperties extends Sample {
 
   /** What the original samples report: {@code {"firmwareVersion":"1.2.1","weather":{…}}}. */
   static final MergePatch REPORTED = MergePatch.builder()
@@ -15,23 +15,14 @@ final class UpdateReportedProperties implements Sample {
       .object("weather", w -> w.set("temperature", 72).set("humidity", 17))
       .build();
 
-  @Override
-  public String name() {
-    return "update-reported-properties";
+  UpdateReportedProperties() {
+    super("update-reported-properties", "",
+        "a device reports firmwareVersion and a weather object",
+        Set.of(Need.DEVICE));
   }
 
   @Override
-  public String summary() {
-    return "a device reports firmwareVersion and a weather object";
-  }
-
-  @Override
-  public Set<Need> needs() {
-    return Set.of(Need.DEVICE);
-  }
-
-  @Override
-  public void run(SampleContext context, List<String> args) {
+  void run(SampleContext context, List<String> args) {
     Console console = context.console();
     DeviceConnectionString connectionString = context.device("sample-update-reported");
     // [START update-reported]

@@ -144,4 +144,22 @@ class SettingsTest {
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith("TWIN_HUB_CA_CERT is set but no hub is");
   }
+
+  @Test
+  void importBlobsComeInPairsOfHttpsUrls() {
+    String input = "https://account.blob.core.windows.net/imports/twins.ndjson?sv=2024&sig=abc";
+    String output = "https://account.blob.core.windows.net/imports/log.ndjson?sv=2024&sig=abc";
+
+    Settings settings = Settings.fromEnvironment(Map.of(Settings.IMPORT_INPUT, input, Settings.IMPORT_OUTPUT, output));
+    assertThat(settings.importBlobs()).contains(new Settings.ImportBlobs(URI.create(input), URI.create(output)));
+
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(Settings.IMPORT_INPUT, input)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("BULK_IMPORT_INPUT_BLOB_URI and BULK_IMPORT_OUTPUT_BLOB_URI must both be set");
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(Settings.IMPORT_INPUT, "file:/tmp/twins.ndjson",
+        Settings.IMPORT_OUTPUT, output)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("BULK_IMPORT_INPUT_BLOB_URI is malformed (not an https URL of a blob); expected "
+            + Settings.BLOB_FORM);
+  }
 }

@@ -91,7 +91,10 @@ public final class HttpOptions {
     return callbackThreads;
   }
 
-  /** Returns the most requests in flight at once; further requests queue in the dispatcher (default 128). */
+  /**
+   * Returns the most requests in flight at once; further requests queue in the dispatcher (default 128). With the
+   * caller's {@link #okHttpClient()} its dispatcher's own limits apply instead (OkHttp's default: 5 per host).
+   */
   public int maxConcurrentRequests() {
     return maxConcurrentRequests;
   }

@@ -166,7 +166,8 @@ public final class DigitalTwinsLoad {
     });
   }
 
-  private static String token(HttpClient http, TwinHub hub) throws IOException, InterruptedException {
+  /** A bearer token for the hub's owner policy from its token endpoint; shared by the hub benchmarks. */
+  static String token(HttpClient http, TwinHub hub) throws IOException, InterruptedException {
     String form = "grant_type=client_credentials&client_id=iothubowner&client_secret="
         + URLEncoder.encode(hub.policies().owner().primaryKey(), StandardCharsets.UTF_8) + "&scope="
         + URLEncoder.encode(TwinHub.digitalTwinsScope(), StandardCharsets.UTF_8);
@@ -176,7 +177,8 @@ public final class DigitalTwinsLoad {
     return "Bearer " + Json.parse(response.body()).get("access_token").asText();
   }
 
-  private static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
+  /** An SSL context trusting exactly the hub certificate at {@code pem}; shared by the hub benchmarks. */
+  static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
     try (InputStream in = Files.newInputStream(pem)) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
@@ -198,7 +200,8 @@ public final class DigitalTwinsLoad {
     return fallback;
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
+  /** Deletes a benchmark's temporary directory; shared by the hub benchmarks. */
+  static void deleteRecursively(Path directory) throws IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {

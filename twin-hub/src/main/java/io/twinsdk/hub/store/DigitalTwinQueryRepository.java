@@ -12,6 +12,8 @@ public interface DigitalTwinQueryRepository {
   /**
    * Returns up to {@code limit} rows matching {@code query}, in key order, after the row with key {@code afterKey}
    * (null: from the first row). Each row holds the document of every collection the query declares.
+   *
+   * @throws IllegalArgumentException if {@code afterKey} does not have the shape of this query's keys
    */
   List<QueryRow> find(AdtQuery query, List<String> afterKey, int limit);
 

@@ -31,6 +31,12 @@ public interface RelationshipRepository {
    */
   List<RelationshipRecord> listIncoming(String targetId, String afterSourceId, String afterId, int limit);
 
+  /** Returns how many relationships have {@code sourceId} as their source. */
+  int countOutgoing(String sourceId);
+
+  /** Returns how many relationships have {@code targetId} as their target. */
+  int countIncoming(String targetId);
+
   /** Returns whether any relationship has {@code twinId} as its source or target. */
   boolean hasAny(String twinId);
 }

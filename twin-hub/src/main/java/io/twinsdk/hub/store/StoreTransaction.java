@@ -34,6 +34,9 @@ public interface StoreTransaction {
   /** Queries over digital twins and relationships. */
   DigitalTwinQueryRepository digitalTwinQueries();
 
+  /** Digital Twins import and delete jobs. */
+  BulkJobRepository bulkJobs();
+
   /**
    * Publishes {@code event} on the change bus once this transaction has committed; dropped if it rolls back.
    * Only meaningful in write transactions.

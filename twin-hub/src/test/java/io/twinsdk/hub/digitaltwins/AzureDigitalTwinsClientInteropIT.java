@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.exception.HttpResponseException;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.models.JsonPatchDocument;
 import com.azure.core.util.Context;
 import com.azure.digitaltwins.core.BasicDigitalTwin;
@@ -12,7 +11,6 @@ import com.azure.digitaltwins.core.BasicDigitalTwinComponent;
 import com.azure.digitaltwins.core.BasicDigitalTwinMetadata;
 import com.azure.digitaltwins.core.BasicRelationship;
 import com.azure.digitaltwins.core.DigitalTwinsClient;
-import com.azure.digitaltwins.core.DigitalTwinsClientBuilder;
 import com.azure.digitaltwins.core.models.CreateOrReplaceDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.DigitalTwinsModelData;
 import com.azure.digitaltwins.core.models.DigitalTwinsResponse;
@@ -20,7 +18,6 @@ import com.azure.digitaltwins.core.models.IncomingRelationship;
 import com.azure.digitaltwins.core.models.ListModelsOptions;
 import com.azure.digitaltwins.core.models.UpdateDigitalTwinOptions;
 import io.twinsdk.hub.HubFixture;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +39,7 @@ class AzureDigitalTwinsClientInteropIT {
   @BeforeAll
   static void startHub() {
     fixture = HubFixture.start(data);
-    client = new DigitalTwinsClientBuilder()
-        .endpoint(fixture.hub().digitalTwinsEndpoint())
-        .credential(new HubTokenCredential(fixture, "iothubowner", fixture.hub().policies().owner().primaryKey()))
-        .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder()
-            .sslContext(HubFixture.trusting(fixture.hub().certificatePath()))).build())
-        .buildClient();
+    client = AzureClients.digitalTwins(fixture);
     n = AdtHttp.unique();
     client.createModels(List.of(TestModels.wifi(n), TestModels.room(n), TestModels.floor(n)));
   }

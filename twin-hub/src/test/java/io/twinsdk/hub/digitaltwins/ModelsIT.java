@@ -5,13 +5,23 @@ import static io.twinsdk.hub.digitaltwins.AdtHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsdk.hub.TwinHub;
+import io.twinsdk.hub.auth.BearerTokens;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -245,6 +255,99 @@ class ModelsIT {
   }
 
   @Test
+  void modelIsDecommissionedOnlyAfterTheModelsReferencingIt() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + TestModels.room(n) + "]");
+    String decommission = "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]";
+
+    HttpResponse<String> blocked = adt.send("PATCH", path(TestModels.wifiId(n)), decommission);
+    boolean wifiAfterBlocked = json(adt.send("GET", path(TestModels.wifiId(n)), null)).get("decommissioned")
+        .asBoolean();
+    HttpResponse<String> room = adt.send("PATCH", path(TestModels.roomId(n)), decommission);
+    HttpResponse<String> wifi = adt.send("PATCH", path(TestModels.wifiId(n)), decommission);
+
+    assertThat(blocked.statusCode()).isEqualTo(409);
+    assertThat(errorCode(blocked)).isEqualTo("ModelReferencesNotDecommissioned");
+    assertThat(json(blocked).at("/error/message").asText()).contains(TestModels.roomId(n));
+    assertThat(wifiAfterBlocked).isFalse();
+    assertThat(room.statusCode()).isEqualTo(204);
+    assertThat(wifi.statusCode()).isEqualTo(204);
+    assertThat(json(adt.send("GET", path(TestModels.wifiId(n)), null)).get("decommissioned").asBoolean()).isTrue();
+  }
+
+  @Test
+  void batchOfMoreThan250ModelsIsLimitExceededAndNothingIsStored() {
+    int n = AdtHttp.unique();
+    List<String> models = new ArrayList<>();
+    for (int i = 0; i < 251; i++) {
+      models.add("{\"@id\":\"dtmi:test:many" + n + ":m" + i + ";1\",\"@type\":\"Interface\","
+          + "\"@context\":\"dtmi:dtdl:context;3\"}");
+    }
+
+    HttpResponse<String> tooMany = adt.send("POST", "/models", "[" + String.join(",", models) + "]");
+    HttpResponse<String> allowed = adt.send("POST", "/models", "[" + String.join(",", models.subList(1, 251)) + "]");
+
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(errorCode(tooMany)).isEqualTo("LimitExceeded");
+    assertThat(json(tooMany).at("/error/message").asText()).contains("250");
+    assertThat(adt.send("GET", path("dtmi:test:many" + n + ":m0;1"), null).statusCode()).isEqualTo(404);
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(201);
+    assertThat(json(allowed)).hasSize(250);
+  }
+
+  @Test
+  void modelOverOneMebibyteIsLimitExceededAndNothingIsStored() {
+    int n = AdtHttp.unique();
+    String huge = "{\"@id\":\"dtmi:test:Huge;" + n + "\",\"@type\":\"Interface\",\"@context\":\"dtmi:dtdl:context;3\","
+        + "\"comment\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+    HttpResponse<String> response = adt.send("POST", "/models", "[" + TestModels.wifi(n) + "," + huge + "]");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("LimitExceeded");
+    assertThat(json(response).at("/error/message").asText()).contains("dtmi:test:Huge;" + n);
+    assertThat(adt.send("GET", path(TestModels.wifiId(n)), null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void concurrentBatchesAndTwinWritesAllLandAndEveryModelIsUsable() throws Exception {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    List<Future<HttpResponse<String>>> batches = new ArrayList<>();
+    List<Future<HttpResponse<String>>> twins = new ArrayList<>();
+    List<Integer> batchStatuses = new ArrayList<>();
+    List<Integer> twinStatuses = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        String model = "{\"@id\":\"dtmi:test:concurrent" + n + ":m" + i + ";1\",\"@type\":\"Interface\","
+            + "\"@context\":\"dtmi:dtdl:context;3\",\"extends\":\"" + TestModels.wifiId(n) + "\"}";
+        String twin = "{\"$metadata\":{\"$model\":\"" + TestModels.wifiId(n) + "\"},\"Network\":\"n" + i + "\"}";
+        String twinId = "concurrent-" + n + "-" + i;
+        batches.add(senders.submit(() -> adt.send("POST", "/models", "[" + model + "]")));
+        twins.add(senders.submit(() -> adt.send("PUT", "/digitaltwins/" + twinId, twin)));
+      }
+      for (int i = 0; i < 8; i++) {
+        batchStatuses.add(batches.get(i).get(30, TimeUnit.SECONDS).statusCode());
+        twinStatuses.add(twins.get(i).get(30, TimeUnit.SECONDS).statusCode());
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+
+    List<Integer> twinsOfNewModels = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      twinsOfNewModels.add(adt.send("PUT", "/digitaltwins/concurrent-" + n + "-sub" + i,
+          "{\"$metadata\":{\"$model\":\"dtmi:test:concurrent" + n + ":m" + i + ";1\"},\"RouterName\":\"r\"}")
+          .statusCode());
+    }
+
+    assertThat(batchStatuses).containsOnly(201).hasSize(8);
+    assertThat(twinStatuses).containsOnly(200).hasSize(8);
+    assertThat(twinsOfNewModels).containsOnly(200).hasSize(8);
+  }
+
+  @Test
   void callWithoutBearerTokenIsUnauthorized() {
     HttpResponse<String> response = adt.fixture().send("GET", "/models?api-version=" + AdtHttp.API_VERSION, null,
         null, null);
@@ -253,6 +356,42 @@ class ModelsIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(forged.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void expiredTokenIsUnauthorizedWhileTheSameTokenIssuedNowIsAccepted() {
+    TwinHub hub = adt.fixture().hub();
+    Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+    String expired = new BearerTokens(hub.policies(), "test", Duration.ofMinutes(5), anHourAgo)
+        .issue(hub.policies().owner(), TwinHub.digitalTwinsScope());
+    String current = new BearerTokens(hub.policies(), "test", Duration.ofMinutes(5), Clock.systemUTC())
+        .issue(hub.policies().owner(), TwinHub.digitalTwinsScope());
+    String models = "/models?api-version=" + AdtHttp.API_VERSION;
+
+    HttpResponse<String> withExpired = adt.fixture().send("GET", models, "Bearer " + expired, null, null);
+    HttpResponse<String> withCurrent = adt.fixture().send("GET", models, "Bearer " + current, null, null);
+
+    assertThat(withExpired.statusCode()).isEqualTo(401);
+    assertThat(withCurrent.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everySupportedApiVersionAndAnyPathCaseIsServed() {
+    int n = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(n) + "]");
+    String base = adt.fixture().hub().digitalTwinsEndpoint();
+
+    List<Integer> statuses = new ArrayList<>();
+    for (String version : List.of("2020-10-31", "2022-05-31", "2023-10-31")) {
+      statuses.add(adt.sendTo(URI.create(base + "/models?api-version=" + version), "GET", null).statusCode());
+    }
+    HttpResponse<String> upperCase = adt.sendTo(URI.create(base + "/MODELS/"
+        + URLEncoder.encode(TestModels.wifiId(n), StandardCharsets.UTF_8) + "?api-version=" + AdtHttp.API_VERSION),
+        "GET", null);
+
+    assertThat(statuses).containsExactly(200, 200, 200);
+    assertThat(upperCase.statusCode()).isEqualTo(200);
+    assertThat(json(upperCase).get("id").asText()).isEqualTo(TestModels.wifiId(n));
   }
 
   @Test

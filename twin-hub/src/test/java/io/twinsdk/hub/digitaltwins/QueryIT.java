@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.twinsdk.core.internal.Json;
+import io.twinsdk.hub.digitaltwins.http.Paging;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,6 +186,16 @@ class QueryIT {
   @Test
   void forgedContinuationTokenIsRefused() {
     HttpResponse<String> response = next("bm90LWEtdG9rZW4");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(errorCode(response)).isEqualTo("BadRequest");
+  }
+
+  @Test
+  void tokenWithAKeyOfAnotherShapeIsRefused() {
+    String token = Paging.encodeToken(List.of("SELECT * FROM DIGITALTWINS", "[\"a\",\"b\"]", ""));
+
+    HttpResponse<String> response = next(token);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(errorCode(response)).isEqualTo("BadRequest");

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.hub.bus.ChangeEvent;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +57,32 @@ class RelationshipsIT {
   private static HttpResponse<String> contains(String floor, String relationshipId, String room, String... headers) {
     return adt.send("PUT", "/digitaltwins/" + floor + "/relationships/" + relationshipId,
         "{\"$targetId\":\"" + room + "\",\"$relationshipName\":\"contains\",\"isAccessRestricted\":true}", headers);
+  }
+
+  /**
+   * Gives {@code floor} {@code count} {@code contains} relationships to {@code room} through an import job (thousands
+   * of single PUTs would make the test slow) and waits until the last one is committed.
+   */
+  private static void fillWithImportJob(String floor, String room, int count) throws Exception {
+    StringBuilder file = new StringBuilder("{\"Section\":\"Header\"}\n{\"fileVersion\":\"1.0.0\"}\n"
+        + "{\"Section\":\"Relationships\"}\n");
+    for (int i = 0; i < count; i++) {
+      file.append("{\"$dtId\":\"").append(floor).append("\",\"$relationshipId\":\"r").append(i)
+          .append("\",\"$targetId\":\"").append(room).append("\",\"$relationshipName\":\"contains\"}\n");
+    }
+    Path directory = adt.fixture().hub().options().importDirectory();
+    Path input = Files.writeString(directory.resolve(floor + ".ndjson"), file);
+    CountDownLatch created = new CountDownLatch(count);
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED && event.id().startsWith(floor + "/")) {
+        created.countDown();
+      }
+    })) {
+      HttpResponse<String> job = adt.send("PUT", "/jobs/imports/" + floor, "{\"inputBlobUri\":\"" + input.toUri()
+          + "\",\"outputBlobUri\":\"" + directory.resolve(floor + "-log.ndjson").toUri() + "\"}");
+      assertThat(job.statusCode()).as(job.body()).isEqualTo(201);
+      assertThat(created.await(60, TimeUnit.SECONDS)).as("all relationships imported").isTrue();
+    }
   }
 
   @Test
@@ -217,6 +246,34 @@ class RelationshipsIT {
   }
 
   @Test
+  void twinHasAtMost5000OutgoingAnd5000IncomingRelationships() throws Exception {
+    String floor = floor();
+    String room = room();
+    fillWithImportJob(floor, room, 5_000);
+    String otherRoom = room();
+    String otherFloor = floor();
+
+    HttpResponse<String> sixthOutgoing = contains(floor, "r5000", otherRoom);
+    HttpResponse<String> sixthIncoming = contains(otherFloor, "toFullRoom", room);
+    HttpResponse<String> replaced = contains(floor, "r0", room);
+    HttpResponse<String> retargeted = contains(floor, "r1", otherRoom);
+    HttpResponse<String> afterRetarget = contains(otherFloor, "toFullRoom", room);
+
+    assertThat(sixthOutgoing.statusCode()).isEqualTo(400);
+    assertThat(errorCode(sixthOutgoing)).isEqualTo("LimitExceeded");
+    assertThat(json(sixthOutgoing).at("/error/message").asText()).contains(floor, "outgoing");
+    assertThat(sixthIncoming.statusCode()).isEqualTo(400);
+    assertThat(errorCode(sixthIncoming)).isEqualTo("LimitExceeded");
+    assertThat(json(sixthIncoming).at("/error/message").asText()).contains(room, "incoming");
+    assertThat(replaced.statusCode()).isEqualTo(200);
+    assertThat(retargeted.statusCode()).isEqualTo(200);
+    assertThat(afterRetarget.statusCode()).isEqualTo(200);
+    assertThat(adt.send("GET", "/digitaltwins/" + floor + "/relationships/r5000", null).statusCode()).isEqualTo(404);
+    assertThat(json(adt.send("GET", "/digitaltwins/" + otherRoom + "/incomingrelationships", null)).get("value"))
+        .hasSize(1);
+  }
+
+  @Test
   void telemetryIsPublishedOnTheChangeBusAndNeedsMessageId() throws Exception {
     String room = room();
     CompletableFuture<ChangeEvent> received = new CompletableFuture<>();
@@ -241,6 +298,35 @@ class RelationshipsIT {
           "Message-Id", "m-4"))).isEqualTo("ComponentNotFound");
       ChangeEvent event = received.get(10, TimeUnit.SECONDS);
       assertThat(event.body().get("Signal").asInt()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void telemetryWithBlankMessageIdOrBadSourceTimeIsRefusedAndNotPublished() throws Exception {
+    String room = room();
+    CompletableFuture<ChangeEvent> first = new CompletableFuture<>();
+    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
+      if (event.kind() == ChangeEvent.Kind.TELEMETRY && event.id().equals(room)) {
+        first.complete(event);
+      }
+    })) {
+      HttpResponse<String> blankId = adt.send("POST", "/digitaltwins/" + room + "/telemetry", "{\"n\":1}",
+          "Message-Id", " ");
+      HttpResponse<String> badTime = adt.send("POST", "/digitaltwins/" + room + "/telemetry", "{\"n\":2}",
+          "Message-Id", "m-2", "Telemetry-Source-Time", "yesterday");
+      HttpResponse<String> accepted = adt.send("POST", "/digitaltwins/" + room + "/telemetry", "{\"n\":3}",
+          "Message-Id", "m-3", "Telemetry-Source-Time", "1985-04-12T23:20:50.52Z");
+
+      assertThat(blankId.statusCode()).isEqualTo(400);
+      assertThat(errorCode(blankId)).isEqualTo("InvalidArgument");
+      assertThat(json(blankId).at("/error/message").asText()).contains("Message-Id");
+      assertThat(badTime.statusCode()).isEqualTo(400);
+      assertThat(errorCode(badTime)).isEqualTo("InvalidArgument");
+      assertThat(json(badTime).at("/error/message").asText()).contains("Telemetry-Source-Time");
+      assertThat(accepted.statusCode()).isEqualTo(204);
+      ChangeEvent event = first.get(10, TimeUnit.SECONDS);
+      assertThat(event.body().get("n").asInt()).isEqualTo(3);
+      assertThat(event.time()).isEqualTo(Instant.parse("1985-04-12T23:20:50.52Z"));
     }
   }
 

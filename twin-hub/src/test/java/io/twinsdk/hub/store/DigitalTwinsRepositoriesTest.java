@@ -121,6 +121,29 @@ class DigitalTwinsRepositoriesTest {
   }
 
   @Test
+  void relationshipsAreCountedPerSourceAndPerTarget() throws Exception {
+    write(tx -> {
+      for (String id : List.of("a", "b", "t")) {
+        tx.digitalTwins().put(twin(id));
+      }
+      tx.relationships().put(relationship("a", "r1", "t", "contains"));
+      tx.relationships().put(relationship("a", "r2", "b", "contains"));
+      tx.relationships().put(relationship("b", "r1", "t", "contains"));
+      return null;
+    });
+
+    int outgoingOfA = read(tx -> tx.relationships().countOutgoing("a"));
+    int outgoingOfT = read(tx -> tx.relationships().countOutgoing("t"));
+    int incomingOfT = read(tx -> tx.relationships().countIncoming("t"));
+    int incomingOfA = read(tx -> tx.relationships().countIncoming("a"));
+
+    assertThat(outgoingOfA).isEqualTo(2);
+    assertThat(outgoingOfT).isZero();
+    assertThat(incomingOfT).isEqualTo(2);
+    assertThat(incomingOfA).isZero();
+  }
+
+  @Test
   void twinDocumentRoundTrips() throws Exception {
     DigitalTwinRecord stored = twin("room1");
     write(tx -> {

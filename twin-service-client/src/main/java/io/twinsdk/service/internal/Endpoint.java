@@ -65,14 +65,4 @@ public final class Endpoint {
     }
     return url;
   }
-
-  /** Returns the api-version. */
-  public String apiVersion() {
-    return apiVersion;
-  }
-
-  /** Returns the base URL. */
-  public HttpUrl base() {
-    return base;
-  }
 }

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,9 +24,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import okhttp3.Call;
@@ -46,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: OkHttp's dispatcher runs the I/O; one scheduler thread waits out retry delays; the callback executor
  * (the caller's, or a pool of {@link HttpOptions#callbackThreads()} daemon threads with a queue of 10,000) parses
  * bodies and completes futures. When that queue is full, completion runs on the I/O thread, which slows intake
- * rather than dropping results. {@link #close()} releases all of them.
+ * rather than dropping results. {@link #close()} releases all of them and fails every call and poll still pending
+ * with an {@link IllegalStateException}, on the thread that called {@code close()}; calls sent afterwards fail at
+ * once the same way.
  */
 public final class HttpPipeline implements AutoCloseable {
 
@@ -64,6 +70,9 @@ public final class HttpPipeline implements AutoCloseable {
   private final ExecutorService ownCallbacks;
   private final ScheduledExecutorService scheduler;
   private final Duration operationTimeout;
+  private final boolean view;
+  private final AtomicBoolean closed;
+  private final Set<CompletableFuture<?>> pending;
 
   private HttpPipeline(HttpOptions options, Authorizer authorizer) {
     OkHttpClient.Builder builder;
@@ -86,6 +95,9 @@ public final class HttpPipeline implements AutoCloseable {
     this.authorizer = authorizer;
     this.retry = options.retry();
     this.operationTimeout = options.operationTimeout();
+    this.view = false;
+    this.closed = new AtomicBoolean();
+    this.pending = ConcurrentHashMap.newKeySet();
     if (options.callbackExecutor().isPresent()) {
       this.ownCallbacks = null;
       this.callbacks = options.callbackExecutor().get();
@@ -101,9 +113,34 @@ public final class HttpPipeline implements AutoCloseable {
     this.scheduler = timer;
   }
 
+  /** A view of {@code shared} that completes results on {@code callbacks}; it owns nothing of its own. */
+  private HttpPipeline(HttpPipeline shared, Executor callbacks) {
+    this.http = shared.http;
+    this.ownsHttp = false;
+    this.authorizer = shared.authorizer;
+    this.retry = shared.retry;
+    this.callbacks = callbacks;
+    this.ownCallbacks = null;
+    this.scheduler = shared.scheduler;
+    this.operationTimeout = shared.operationTimeout;
+    this.view = true;
+    this.closed = shared.closed;
+    this.pending = shared.pending;
+  }
+
   /** Creates a pipeline with its own OkHttp client (or one derived from the caller's) and threads. */
   public static HttpPipeline create(HttpOptions options, Authorizer authorizer) {
     return new HttpPipeline(options, authorizer);
+  }
+
+  /**
+   * Returns a view of this pipeline for blocking callers: it shares the connections, threads and credentials but
+   * completes results directly on the OkHttp thread that read the response, which saves a thread hand-off per
+   * call. Only parsing and waking the waiting caller run there, so it must not be handed to user callbacks.
+   * Closing the view does not close this pipeline; close this one.
+   */
+  public HttpPipeline forBlockingCallers() {
+    return new HttpPipeline(this, Runnable::run);
   }
 
   /** Returns how long blocking calls wait for a result. */
@@ -117,7 +154,7 @@ public final class HttpPipeline implements AutoCloseable {
   }
 
   /** Returns the executor that completes results. */
-  public Executor callbacks() {
+  Executor callbacks() {
     return callbacks;
   }
 
@@ -128,14 +165,38 @@ public final class HttpPipeline implements AutoCloseable {
    * @return a future completed with the parsed value, or exceptionally with a {@link ServiceException}
    */
   public <T> CompletableFuture<T> send(HttpCall call, Function<HttpResult, T> parse) {
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("The client is closed"));
+    }
     Exchange<T> exchange = new Exchange<>(call, parse);
+    track(exchange.future);
     exchange.attempt();
     return exchange.future;
   }
 
-  /** Stops the threads and, when the OkHttp client is the pipeline's own, its dispatcher and pool. Idempotent. */
+  /**
+   * Registers {@code future} (such as a poll's) so that {@link #close()} fails it if it has not completed by then;
+   * fails it at once when the pipeline is already closed.
+   */
+  public void track(CompletableFuture<?> future) {
+    pending.add(future);
+    future.whenComplete((ignored, error) -> pending.remove(future));
+    // Checked after adding, so that a concurrent close() either sees the future or is seen here.
+    if (closed.get()) {
+      future.completeExceptionally(new IllegalStateException("The client is closed"));
+    }
+  }
+
+  /**
+   * Stops the threads and, when the OkHttp client is the pipeline's own, its dispatcher and pool, then fails every
+   * pending call and poll with an {@link IllegalStateException} on the calling thread. Idempotent; does nothing on a
+   * view from {@link #forBlockingCallers()}.
+   */
   @Override
   public void close() {
+    if (view || !closed.compareAndSet(false, true)) {
+      return;
+    }
     scheduler.shutdownNow();
     if (ownCallbacks != null) {
       ownCallbacks.shutdown();
@@ -145,9 +206,12 @@ public final class HttpPipeline implements AutoCloseable {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
+    for (CompletableFuture<?> future : pending) {
+      future.completeExceptionally(new IllegalStateException("The client was closed before the call completed"));
+    }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
@@ -174,7 +238,7 @@ public final class HttpPipeline implements AutoCloseable {
       this.call = call;
       this.parse = parse;
       future.whenComplete((value, error) -> {
-        if (future.isCancelled()) {
+        if (future.isCancelled() || closed.get()) {
           Call inFlight = current;
           if (inFlight != null) {
             inFlight.cancel();
@@ -194,7 +258,7 @@ public final class HttpPipeline implements AutoCloseable {
       attempts++;
       authorizer.authorization().whenComplete((authorization, error) -> {
         if (error != null) {
-          fail(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+          fail(error instanceof CompletionException ? error.getCause() : error);
           return;
         }
         sentAuthorization = authorization;
@@ -247,7 +311,9 @@ public final class HttpPipeline implements AutoCloseable {
         attempt();
         return;
       }
-      if (RETRIABLE_STATUS.contains(status) && mayRetry() && scheduleRetry(retryAfter(result))) {
+      Duration serverDelay = retryAfter(result);
+      if (RETRIABLE_STATUS.contains(status) && (notActedOn(status, serverDelay) || mayRetry())
+          && scheduleRetry(serverDelay)) {
         return;
       }
       if (status >= 400) {
@@ -279,6 +345,15 @@ public final class HttpPipeline implements AutoCloseable {
 
     boolean mayRetry() {
       return call.idempotent() || retry.retryNonIdempotent();
+    }
+
+    /**
+     * Whether the status says that the service did not act on the request, so that even a call that is not
+     * idempotent may be repeated: 408 (the request did not arrive in time), 429 (throttled) and 503 with a
+     * {@code Retry-After} (unavailable). Other 5xx may come after the service applied the request.
+     */
+    boolean notActedOn(int status, Duration serverDelay) {
+      return status == 408 || status == 429 || status == 503 && serverDelay != null;
     }
 
     /** Schedules the next attempt after {@code serverDelay} or a backoff; false when attempts or time ran out. */
@@ -332,6 +407,10 @@ public final class HttpPipeline implements AutoCloseable {
       try {
         callbacks.execute(completion);
       } catch (RejectedExecutionException busyOrClosed) {
+        if (closed.get()) {
+          // close() fails the future on its own thread; never run user stages on an I/O thread after close.
+          return;
+        }
         completion.run();
       }
     }

@@ -10,10 +10,8 @@ import io.twinsdk.core.digitaltwin.BasicDigitalTwinComponent;
 import io.twinsdk.core.digitaltwin.BasicRelationship;
 import io.twinsdk.core.digitaltwin.IncomingRelationship;
 import io.twinsdk.core.json.JsonPatch;
-import io.twinsdk.hub.HubOptions;
-import io.twinsdk.hub.TwinHub;
 import io.twinsdk.service.AlreadyExistsException;
-import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.HubClients;
 import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.NotFoundException;
 import io.twinsdk.service.Page;
@@ -54,33 +52,23 @@ class DigitalTwinsClientIT {
   @TempDir
   static Path data;
 
-  private static TwinHub hub;
-  private static ClientSecretCredential credential;
+  private static HubClients hub;
   private static DigitalTwinsClient client;
   private static DigitalTwinsAsyncClient asyncClient;
 
   @BeforeAll
   static void startHub() {
-    hub = TwinHub.start(HubOptions.builder().freePorts().dataDirectory(data).build());
-    HttpOptions trustHub = HttpOptions.builder().trustedCertificate(hub.certificatePath()).build();
-    credential = ClientSecretCredential.builder().authorityHost(hub.authorityHost()).tenantId("any-tenant")
-        .clientId("iothubowner").clientSecret(hub.policies().owner().primaryKey()).httpOptions(trustHub).build();
-    DigitalTwinsClientBuilder builder = new DigitalTwinsClientBuilder().endpoint(hub.digitalTwinsEndpoint())
-        .credential(credential).httpOptions(trustHub);
-    client = builder.buildClient();
-    asyncClient = builder.buildAsyncClient();
+    hub = HubClients.start(data);
+    client = hub.digitalTwins().buildClient();
+    asyncClient = hub.digitalTwins().buildAsyncClient();
     client.createModels(List.of(THERMOSTAT_MODEL, ROOM_MODEL));
   }
 
   @AfterAll
-  static void stopHub() {
-    for (AutoCloseable closeable : new AutoCloseable[] {client, asyncClient, credential, hub}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+  static void stopHub() throws Exception {
+    for (AutoCloseable closeable : new AutoCloseable[] {client, asyncClient, hub}) {
+      if (closeable != null) {
+        closeable.close();
       }
     }
   }
@@ -287,12 +275,43 @@ class DigitalTwinsClientIT {
   }
 
   @Test
+  void asyncModelOperationsCreateDecommissionAndDelete() throws Exception {
+    String model = "{\"@context\":\"dtmi:dtdl:context;3\",\"@id\":\"dtmi:test:AsyncSpare;1\","
+        + "\"@type\":\"Interface\",\"contents\":[]}";
+
+    Response<List<DigitalTwinsModelData>> created = await(asyncClient.createModelsWithResponse(List.of(model)));
+    await(asyncClient.decommissionModel("dtmi:test:AsyncSpare;1"));
+    Response<DigitalTwinsModelData> read = await(asyncClient.getModelWithResponse("dtmi:test:AsyncSpare;1"));
+    Response<Void> deleted = await(asyncClient.deleteModelWithResponse("dtmi:test:AsyncSpare;1"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(read.value().decommissioned()).isTrue();
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThatThrownBy(() -> await(asyncClient.getModel("dtmi:test:AsyncSpare;1")))
+        .hasCauseInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void asyncConditionalWritesFailWithPreconditionFailed() throws Exception {
+    Response<BasicDigitalTwin> created = await(asyncClient.createOrReplaceDigitalTwinWithResponse("async-etag",
+        room(20.0), BasicDigitalTwin.class, MatchConditions.ifNoneMatchAny()));
+    String etag = created.etag().orElseThrow();
+    await(asyncClient.updateComponentWithResponse("async-etag", "thermostat",
+        JsonPatch.builder().replace("/setpoint", 3.0).build(), MatchConditions.ifMatch(etag)));
+
+    assertThatThrownBy(() -> await(asyncClient.updateDigitalTwinWithResponse("async-etag",
+        JsonPatch.builder().replace("/Temperature", 1.0).build(), MatchConditions.ifMatch(etag))))
+        .hasCauseInstanceOf(PreconditionFailedException.class);
+    Response<Void> deleted = await(asyncClient.deleteDigitalTwinWithResponse("async-etag",
+        MatchConditions.ifMatch(await(asyncClient.getDigitalTwinWithResponse("async-etag", JsonNode.class)).etag()
+            .orElseThrow())));
+    assertThat(deleted.statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void wrongClientSecretIsUnauthorized() {
-    HttpOptions trustHub = HttpOptions.builder().trustedCertificate(hub.certificatePath()).build();
-    try (ClientSecretCredential wrong = ClientSecretCredential.builder().authorityHost(hub.authorityHost())
-        .tenantId("t").clientId("iothubowner").clientSecret("d3Jvbmc=").httpOptions(trustHub).build();
-        DigitalTwinsClient bad = new DigitalTwinsClientBuilder().endpoint(hub.digitalTwinsEndpoint())
-            .credential(wrong).httpOptions(trustHub).buildClient()) {
+    try (ClientSecretCredential wrong = hub.credential("d3Jvbmc=");
+        DigitalTwinsClient bad = hub.digitalTwins().credential(wrong).buildClient()) {
       assertThatThrownBy(() -> bad.getDigitalTwin("x", JsonNode.class)).isInstanceOf(UnauthorizedException.class)
           .satisfies(e -> assertThat(((ServiceException) e).errorCode()).hasValue("invalid_client"));
     }

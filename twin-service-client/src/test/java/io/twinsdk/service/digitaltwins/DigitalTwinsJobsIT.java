@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.digitaltwin.BasicDigitalTwin;
-import io.twinsdk.hub.HubOptions;
-import io.twinsdk.hub.TwinHub;
 import io.twinsdk.service.AlreadyExistsException;
-import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.HubClients;
 import io.twinsdk.service.NotFoundException;
 import io.twinsdk.service.ServiceException;
-import io.twinsdk.service.credential.ClientSecretCredential;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,28 +38,22 @@ class DigitalTwinsJobsIT {
   @TempDir
   static Path data;
 
-  private static TwinHub hub;
-  private static ClientSecretCredential credential;
+  private static HubClients hub;
   private static DigitalTwinsClient client;
   private static DigitalTwinsAsyncClient asyncClient;
   private static Path imports;
 
   @BeforeAll
   static void startHub() {
-    hub = TwinHub.start(HubOptions.builder().freePorts().dataDirectory(data).build());
-    imports = hub.options().importDirectory();
-    HttpOptions trustHub = HttpOptions.builder().trustedCertificate(hub.certificatePath()).build();
-    credential = ClientSecretCredential.builder().authorityHost(hub.authorityHost()).tenantId("t")
-        .clientId("iothubowner").clientSecret(hub.policies().owner().primaryKey()).httpOptions(trustHub).build();
-    DigitalTwinsClientBuilder builder = new DigitalTwinsClientBuilder().endpoint(hub.digitalTwinsEndpoint())
-        .credential(credential).httpOptions(trustHub);
-    client = builder.buildClient();
-    asyncClient = builder.buildAsyncClient();
+    hub = HubClients.start(data);
+    imports = hub.hub().options().importDirectory();
+    client = hub.digitalTwins().buildClient();
+    asyncClient = hub.digitalTwins().buildAsyncClient();
   }
 
   @AfterAll
   static void stopHub() throws Exception {
-    for (AutoCloseable closeable : new AutoCloseable[] {client, asyncClient, credential, hub}) {
+    for (AutoCloseable closeable : new AutoCloseable[] {client, asyncClient, hub}) {
       if (closeable != null) {
         closeable.close();
       }

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.devicetwin.Twin;
 import io.twinsdk.core.json.MergePatch;
-import io.twinsdk.hub.HubOptions;
-import io.twinsdk.hub.TwinHub;
 import io.twinsdk.service.AlreadyExistsException;
-import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.HubClients;
 import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.NotFoundException;
 import io.twinsdk.service.Page;
@@ -34,20 +32,15 @@ class IotHubServiceClientIT {
   @TempDir
   static Path data;
 
-  private static TwinHub hub;
+  private static HubClients hub;
   private static IotHubServiceClient client;
   private static IotHubServiceAsyncClient asyncClient;
 
   @BeforeAll
   static void startHub() {
-    hub = TwinHub.start(HubOptions.builder().freePorts().dataDirectory(data).build());
-    client = builder().buildClient();
-    asyncClient = builder().buildAsyncClient();
-  }
-
-  private static IotHubServiceClientBuilder builder() {
-    return new IotHubServiceClientBuilder().connectionString(hub.iotHubConnectionString())
-        .httpOptions(HttpOptions.builder().trustedCertificate(hub.certificatePath()).build());
+    hub = HubClients.start(data);
+    client = hub.iotHub().buildClient();
+    asyncClient = hub.iotHub().buildAsyncClient();
   }
 
   @AfterAll
@@ -187,6 +180,9 @@ class IotHubServiceClientIT {
     await(asyncClient.query("SELECT * FROM devices WHERE deviceId = 'async-1'", 10, JsonNode.class)
         .forEach(rows::add));
     Device fetched = await(asyncClient.getDevice("async-1"));
+    Device disabled = await(asyncClient.updateDevice(fetched.toBuilder().status(Twin.Status.DISABLED).build()));
+    List<Device> devices = new java.util.ArrayList<>();
+    await(asyncClient.listDevices(1000).forEach(devices::add));
     await(asyncClient.deleteDevice("async-1"));
 
     assertThat(created.deviceId()).isEqualTo("async-1");
@@ -194,14 +190,16 @@ class IotHubServiceClientIT {
     assertThat(replaced.tags().toJsonNode().get("t").asInt()).isEqualTo(1);
     assertThat(rows).hasSize(1);
     assertThat(fetched.etag()).isPresent();
+    assertThat(disabled.status()).hasValue(Twin.Status.DISABLED);
+    assertThat(devices).extracting(Device::deviceId).contains("async-1");
     assertThatThrownBy(() -> await(asyncClient.getTwin("async-1"))).hasCauseInstanceOf(NotFoundException.class);
   }
 
   @Test
   void wrongKeyIsUnauthorized() {
-    String wrong = hub.iotHubConnectionString().replaceAll("SharedAccessKey=[^;]+", "SharedAccessKey=d3Jvbmc=");
-    try (IotHubServiceClient bad = new IotHubServiceClientBuilder().connectionString(wrong)
-        .httpOptions(HttpOptions.builder().trustedCertificate(hub.certificatePath()).build()).buildClient()) {
+    String wrong = hub.hub().iotHubConnectionString()
+        .replaceAll("SharedAccessKey=[^;]+", "SharedAccessKey=d3Jvbmc=");
+    try (IotHubServiceClient bad = hub.iotHub().connectionString(wrong).buildClient()) {
       assertThatThrownBy(() -> bad.getTwin("anything")).isInstanceOf(UnauthorizedException.class)
           .satisfies(e -> assertThat(((ServiceException) e).statusCode()).isEqualTo(401));
     }

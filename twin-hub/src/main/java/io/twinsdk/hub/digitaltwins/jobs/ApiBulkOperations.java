@@ -43,7 +43,7 @@ public final class ApiBulkOperations implements BulkOperations {
 
   @Override
   public void putTwin(StoreTransaction transaction, JsonNode twin) {
-    ObjectNode given = ((ObjectNode) twin).deepCopy();
+    ObjectNode given = (ObjectNode) twin;
     String id = given.remove(DIGITAL_TWIN_ID).textValue();
     given.remove(ETAG);
     twins.create(transaction, id, given, context.now());
@@ -51,7 +51,7 @@ public final class ApiBulkOperations implements BulkOperations {
 
   @Override
   public void putRelationship(StoreTransaction transaction, JsonNode relationship) {
-    ObjectNode body = ((ObjectNode) relationship).deepCopy();
+    ObjectNode body = (ObjectNode) relationship;
     // The import file names the source twin $dtId; the relationship endpoint takes it, and the id, from the path.
     String source = body.remove(DIGITAL_TWIN_ID).textValue();
     String id = body.remove(RELATIONSHIP_ID).textValue();

@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsdk.core.digitaltwin.DigitalTwinsTimestamps;
@@ -27,6 +28,21 @@ abstract class BulkJob {
     this.id = id;
     this.created = created;
     this.lastAction = created;
+  }
+
+  /** Restores a job from the JSON {@link #toJson()} made of it. */
+  BulkJob(JsonNode json) {
+    this.id = json.get("id").textValue();
+    this.created = DigitalTwinsTimestamps.parse(json.get("createdDateTime").textValue());
+    this.lastAction = json.hasNonNull("lastActionDateTime")
+        ? DigitalTwinsTimestamps.parse(json.get("lastActionDateTime").textValue()) : created;
+    this.finished = json.hasNonNull("finishedDateTime")
+        ? DigitalTwinsTimestamps.parse(json.get("finishedDateTime").textValue()) : null;
+    this.status = JobStatus.valueOf(json.get("status").textValue().toUpperCase(java.util.Locale.ROOT));
+    if (json.has("error")) {
+      this.errorCode = json.at("/error/code").textValue();
+      this.errorMessage = json.at("/error/message").textValue();
+    }
   }
 
   final String id() {
@@ -106,6 +122,9 @@ abstract class BulkJob {
     }
     return json;
   }
+
+  /** The kind under which the store keeps this job: {@code import} or {@code delete}. */
+  abstract String kind();
 
   /** Adds the fields particular to this kind of job, after {@code id}. */
   abstract void describe(ObjectNode json);

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * The bulk job routes: import jobs ({@code PUT/GET/DELETE /jobs/imports/{id}}, {@code GET /jobs/imports},
  * {@code POST /jobs/imports/{id}/cancel}) and delete jobs ({@code POST /jobs/deletions} answering 202 with
  * {@code Operation-Location}, {@code GET /jobs/deletions[/{id}]}; the older {@code /jobs/delete} paths are aliases).
- * Handlers only touch the in-memory job table, so they answer on the event loop.
+ * Reads answer from the job table on the event loop; creating, cancelling and deleting answer once the store has the
+ * change.
  */
 public final class BulkJobRoutes {
 
@@ -52,8 +53,8 @@ public final class BulkJobRoutes {
   private CompletableFuture<HttpResult> createImport(HttpExchange exchange) {
     String id = jobId(exchange.pathParameter("id"));
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
-    return done(HttpResult.json(201, jobs.createImport(id, requiredUri(body, "inputBlobUri"),
-        requiredUri(body, "outputBlobUri"))));
+    return jobs.createImport(id, requiredUri(body, "inputBlobUri"), requiredUri(body, "outputBlobUri"))
+        .thenApply(created -> HttpResult.json(201, created));
   }
 
   private static String requiredUri(JsonNode body, String field) {
@@ -69,17 +70,17 @@ public final class BulkJobRoutes {
   }
 
   private CompletableFuture<HttpResult> cancelImport(HttpExchange exchange) {
-    ImportJob job = requireImport(exchange);
-    jobs.cancelImport(job);
-    return done(HttpResult.json(200, job.toJson()));
+    return jobs.cancelImport(requireImport(exchange)).thenApply(job -> HttpResult.json(200, job));
   }
 
   private CompletableFuture<HttpResult> deleteImport(HttpExchange exchange) {
     String id = exchange.pathParameter("id");
-    if (!jobs.deleteImport(id)) {
-      throw jobNotFound(id);
-    }
-    return done(HttpResult.empty(204));
+    return jobs.deleteImport(id).thenApply(existed -> {
+      if (!existed) {
+        throw jobNotFound(id);
+      }
+      return HttpResult.empty(204);
+    });
   }
 
   private CompletableFuture<HttpResult> listImports(HttpExchange exchange) {
@@ -98,11 +99,10 @@ public final class BulkJobRoutes {
     String id = jobId(exchange.header("operation-id").orElseGet(() -> UUID.randomUUID().toString()));
     Duration timeout = exchange.query("timeoutInMinutes").map(BulkJobRoutes::timeout)
         .orElse(BulkJobs.DEFAULT_DELETE_TIMEOUT);
-    ObjectNode created = jobs.createDeletion(id, timeout);
     String location = exchange.baseUrl() + "/jobs/deletions/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
         .replace("+", "%20") + exchange.query("api-version").map(v -> "?api-version=" + v).orElse("");
-    return done(HttpResult.json(202, created).withHeader("Operation-Location", location)
-        .withHeader("Operation-Id", id));
+    return jobs.createDeletion(id, timeout).thenApply(created -> HttpResult.json(202, created)
+        .withHeader("Operation-Location", location).withHeader("Operation-Id", id));
   }
 
   private static Duration timeout(String minutes) {

@@ -9,21 +9,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hub's import and delete jobs. Jobs run one at a time on a single thread ({@code twin-hub-bulk-jobs}), as the
  * service allows only one bulk job at a time: creating a job while another is not finished is refused with 400
- * JobLimitReached. Jobs are kept in memory, by id, until deleted or the hub stops; what they imported or deleted is
- * in the store. Thread-safe.
+ * JobLimitReached. Jobs are stored when created, cancelled and finished, and deleted on request; a job the hub was
+ * running when it stopped is restored as failed (what it had written stays). Thread-safe.
  */
 public final class BulkJobs implements AutoCloseable {
 
@@ -34,6 +39,9 @@ public final class BulkJobs implements AutoCloseable {
   static final Duration MIN_DELETE_TIMEOUT = Duration.ofMinutes(15);
   static final Duration MAX_DELETE_TIMEOUT = Duration.ofHours(24);
 
+  private static final long LOAD_TIMEOUT_SECONDS = 60;
+
+  private final HubStore store;
   private final Clock clock;
   private final JobUris uris;
   private final ImportRunner importRunner;
@@ -45,11 +53,13 @@ public final class BulkJobs implements AutoCloseable {
   private BulkJob active;
 
   /**
-   * Creates the job runner.
+   * Creates the job runner, restoring the stored jobs; blocks until they are read.
    *
    * @param importDirectory the only directory {@code file:} URIs may name; it must exist
+   * @throws IllegalStateException if the stored jobs cannot be read within a minute
    */
   public BulkJobs(HubStore store, BulkOperations operations, Path importDirectory, Clock clock) {
+    this.store = store;
     this.clock = clock;
     this.uris = new JobUris(importDirectory);
     this.importRunner = new ImportRunner(store, operations, clock);
@@ -60,14 +70,54 @@ public final class BulkJobs implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    restore();
+  }
+
+  private void restore() {
+    List<BulkJob> interrupted = new ArrayList<>();
+    try {
+      store.read(tx -> {
+        tx.bulkJobs().all(ImportJob.KIND).forEach(json -> imports.put(json.get("id").textValue(), new ImportJob(json)));
+        tx.bulkJobs().all(DeleteJob.KIND).forEach(json -> deletions.put(json.get("id").textValue(),
+            new DeleteJob(json)));
+        return null;
+      }).get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      interrupted.addAll(imports.values());
+      interrupted.addAll(deletions.values());
+      interrupted.removeIf(job -> !job.isActive());
+      for (BulkJob job : interrupted) {
+        job.fail("InternalServerError", "The hub stopped while the job ran; what it had written stays.",
+            clock.instant());
+      }
+      if (!interrupted.isEmpty()) {
+        store.write(tx -> {
+          interrupted.forEach(job -> tx.bulkJobs().put(job.kind(), job.id(), job.toJson()));
+          return null;
+        }).get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not restore the import and delete jobs", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while restoring the import and delete jobs", e);
+    }
+  }
+
+  /** Stores the job's current state; the future completes once that is durable. */
+  private CompletableFuture<Void> save(BulkJob job) {
+    ObjectNode json = job.toJson();
+    return store.write(tx -> {
+      tx.bulkJobs().put(job.kind(), job.id(), json);
+      return null;
+    });
   }
 
   /**
-   * Creates and starts an import job, returning it as it was created ({@code notstarted}).
+   * Creates, stores and starts an import job; the future holds the job as it was created ({@code notstarted}).
    *
    * @throws ApiError 409 JobIdAlreadyExists, 400 JobLimitReached, or 400 InvalidArgument for a refused URI
    */
-  ObjectNode createImport(String id, String inputUri, String outputUri) {
+  CompletableFuture<ObjectNode> createImport(String id, String inputUri, String outputUri) {
     JobUris.Input input = uris.input(inputUri);
     JobUris.Output output = uris.output(outputUri);
     synchronized (this) {
@@ -78,18 +128,16 @@ public final class BulkJobs implements AutoCloseable {
       claimSlot();
       ImportJob job = new ImportJob(id, input, output, clock.instant());
       imports.put(id, job);
-      ObjectNode created = job.toJson();
-      start(job, () -> importRunner.run(job));
-      return created;
+      return launch(job, imports, () -> importRunner.run(job));
     }
   }
 
   /**
-   * Creates and starts a delete job, returning it as it was created ({@code notstarted}).
+   * Creates, stores and starts a delete job; the future holds the job as it was created ({@code notstarted}).
    *
    * @throws ApiError 400 ValidationFailed when the id is taken, 400 JobLimitReached while another job runs
    */
-  ObjectNode createDeletion(String id, Duration timeout) {
+  CompletableFuture<ObjectNode> createDeletion(String id, Duration timeout) {
     synchronized (this) {
       if (deletions.containsKey(id)) {
         throw DigitalTwinsErrors.validationFailed("Operation-Id already exists.", List.of());
@@ -97,10 +145,25 @@ public final class BulkJobs implements AutoCloseable {
       claimSlot();
       DeleteJob job = new DeleteJob(id, timeout, clock.instant());
       deletions.put(id, job);
-      ObjectNode created = job.toJson();
-      start(job, () -> deleteRunner.run(job));
-      return created;
+      return launch(job, deletions, () -> deleteRunner.run(job));
     }
+  }
+
+  /** Stores a new job and then starts it; if it cannot be stored, it is forgotten and its slot freed. */
+  private <J extends BulkJob> CompletableFuture<ObjectNode> launch(J job, Map<String, J> table, Runnable run) {
+    active = job;
+    ObjectNode created = job.toJson();
+    return save(job).handle((stored, failure) -> {
+      if (failure != null) {
+        synchronized (this) {
+          table.remove(job.id());
+          job.fail("InternalServerError", "The job could not be stored.", clock.instant());
+        }
+        throw new CompletionException(failure);
+      }
+      start(job, run);
+      return created;
+    });
   }
 
   private void claimSlot() {
@@ -111,7 +174,6 @@ public final class BulkJobs implements AutoCloseable {
   }
 
   private void start(BulkJob job, Runnable run) {
-    active = job;
     executor.execute(() -> {
       try {
         run.run();
@@ -120,8 +182,19 @@ public final class BulkJobs implements AutoCloseable {
           LOG.warn("Bulk job {} ended in state {}", job.id(), job.status().wireName());
           job.fail("InternalServerError", "The job stopped unexpectedly.", clock.instant());
         }
+        saveFinished(job);
       }
     });
+  }
+
+  private void saveFinished(BulkJob job) {
+    try {
+      save(job).get(JobFailure.BATCH_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("The final state of bulk job {} could not be stored", job.id(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Returns the import job {@code id}. */
@@ -157,15 +230,23 @@ public final class BulkJobs implements AutoCloseable {
 
   /**
    * Asks an import job to stop after its current batch; a finished one is left as it is (the service answers with
-   * it unchanged). Nothing already imported is rolled back.
+   * it unchanged). Nothing already imported is rolled back. The future holds the job once its state is stored.
    */
-  void cancelImport(ImportJob job) {
+  CompletableFuture<ObjectNode> cancelImport(ImportJob job) {
     job.requestCancel(clock.instant());
+    ObjectNode state = job.toJson();
+    return save(job).thenApply(stored -> state);
   }
 
-  /** Forgets the import job {@code id}, so that the id can be used again; an import under way continues. */
-  boolean deleteImport(String id) {
-    return imports.remove(id) != null;
+  /**
+   * Forgets the import job {@code id}, so that the id can be used again; an import under way continues. The future
+   * holds whether the job existed.
+   */
+  CompletableFuture<Boolean> deleteImport(String id) {
+    if (imports.remove(id) == null) {
+      return CompletableFuture.completedFuture(false);
+    }
+    return store.write(tx -> tx.bulkJobs().delete(ImportJob.KIND, id));
   }
 
   /** Stops the job thread, interrupting a job under way (it ends failed), and waits for it briefly. */

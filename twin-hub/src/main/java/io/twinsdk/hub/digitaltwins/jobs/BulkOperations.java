@@ -8,7 +8,7 @@ import java.util.List;
  * What import and delete jobs need from the Digital Twins API: the same validation and bookkeeping as the models,
  * twins and relationships endpoints, run inside a store write task the job owns. Every method throws
  * {@link io.twinsdk.hub.http.ApiError} with the endpoint's own status and code for an entity it refuses, before
- * writing anything for that entity.
+ * writing anything for that entity. The JSON handed in belongs to the callee, which may change it.
  */
 public interface BulkOperations {
 

@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,20 @@ final class DeleteJob extends BulkJob {
   DeleteJob(String id, Duration timeout, Instant created) {
     super(id, created);
     this.timeout = timeout;
+  }
+
+  /** Restores a job from its stored JSON; it is never run again. */
+  DeleteJob(JsonNode json) {
+    super(json);
+    this.timeout = BulkJobs.DEFAULT_DELETE_TIMEOUT;
+  }
+
+  /** The kind under which the store keeps delete jobs. */
+  static final String KIND = "delete";
+
+  @Override
+  String kind() {
+    return KIND;
   }
 
   Duration timeout() {

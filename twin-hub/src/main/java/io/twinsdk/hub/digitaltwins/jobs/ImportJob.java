@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
@@ -13,6 +14,21 @@ final class ImportJob extends BulkJob {
     super(id, created);
     this.input = input;
     this.output = output;
+  }
+
+  /** Restores a job from its stored JSON; it is never run again, so its input is only remembered by URI. */
+  ImportJob(JsonNode json) {
+    super(json);
+    this.input = JobUris.remembered(json.get("inputBlobUri").textValue());
+    this.output = new JobUris.Output(json.get("outputBlobUri").textValue(), null);
+  }
+
+  /** The kind under which the store keeps import jobs. */
+  static final String KIND = "import";
+
+  @Override
+  String kind() {
+    return KIND;
   }
 
   JobUris.Input input() {

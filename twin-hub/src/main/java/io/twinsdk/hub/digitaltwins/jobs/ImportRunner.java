@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one import job on the bulk-job thread: streams the NDJSON file with twin-core's {@link ImportFileReader},
@@ -106,6 +107,8 @@ final class ImportRunner {
     private final OutputLog log;
     private ImportSection section;
     private final List<ImportEntry> pending = new ArrayList<>();
+    /** The batch being committed while the next one is read; at most one. */
+    private CompletableFuture<List<Refusal>> inFlight;
     private long refused;
 
     Progress(ImportJob job, OutputLog log) {
@@ -141,12 +144,14 @@ final class ImportRunner {
       if (!flush()) {
         return false;
       }
+      awaitInFlight();
       log.info(OutputLog.section(section.sectionName(), "Succeeded"));
       return true;
     }
 
     private boolean flush() throws IOException {
       if (job.cancelRequested()) {
+        awaitInFlight();
         return false;
       }
       if (pending.isEmpty()) {
@@ -154,7 +159,8 @@ final class ImportRunner {
       }
       List<ImportEntry> batch = List.copyOf(pending);
       pending.clear();
-      if (section == ImportSection.MODELS) {
+      ImportSection batchSection = section;
+      if (batchSection == ImportSection.MODELS) {
         List<JsonNode> models = batch.stream().map(ImportEntry::value).toList();
         try {
           JobFailure.await(store.write(tx -> {
@@ -162,16 +168,22 @@ final class ImportRunner {
             return null;
           }));
         } catch (ApiError e) {
-          log.error(refusal(batch.get(0), e).put("section", section.sectionName()));
+          log.error(refusal(batch.get(0), e));
           throw new JobFailure(e.code(), "The models could not be added: " + e.getMessage());
         }
         return true;
       }
-      List<Refusal> refusals = JobFailure.await(store.write(tx -> {
+      // One batch commits while the next is read and parsed; the writer keeps them in order, so relationships
+      // always see the twins of earlier batches.
+      awaitInFlight();
+      if (job.cancelRequested()) {
+        return false;
+      }
+      inFlight = store.write(tx -> {
         List<Refusal> refused = new ArrayList<>();
         for (ImportEntry entry : batch) {
           try {
-            if (section == ImportSection.TWINS) {
+            if (batchSection == ImportSection.TWINS) {
               operations.putTwin(tx, entry.value());
             } else {
               operations.putRelationship(tx, entry.value());
@@ -181,12 +193,21 @@ final class ImportRunner {
           }
         }
         return refused;
-      }));
+      });
+      return true;
+    }
+
+    /** Waits for the batch being committed, if any, and logs the entities it refused. */
+    private void awaitInFlight() throws IOException {
+      if (inFlight == null) {
+        return;
+      }
+      List<Refusal> refusals = JobFailure.await(inFlight);
+      inFlight = null;
       for (Refusal refusal : refusals) {
         log.error(refusal(refusal.entry(), refusal.error()));
       }
       refused += refusals.size();
-      return true;
     }
 
     private ObjectNode refusal(ImportEntry entry, ApiError error) {

@@ -44,11 +44,23 @@ final class JobUris {
     InputStream open() throws IOException;
   }
 
+  /** An input known only by its URI: that of a job restored after a restart, which is never run again. */
+  static Input remembered(String uri) {
+    return new RememberedInput(uri);
+  }
+
+  private record RememberedInput(String uri) implements Input {
+    @Override
+    public InputStream open() throws IOException {
+      throw new IOException("A job restored after a restart is not run again");
+    }
+  }
+
   /**
    * Where an import writes its output log.
    *
    * @param uri the URI as the client gave it
-   * @param path the file it names, inside the import directory
+   * @param path the file it names, inside the import directory (null for a job restored after a restart)
    */
   record Output(String uri, Path path) {}
 
@@ -66,23 +78,7 @@ final class JobUris {
     if (!scheme.equals("file")) {
       throw outside(text, "Only file: URIs inside the hub's import directory and https: URIs are supported.");
     }
-    Path path = inside(text, uri);
-    return new Input() {
-      @Override
-      public String uri() {
-        return text;
-      }
-
-      @Override
-      public InputStream open() throws IOException {
-        // Checked again at open: a link could have been swapped in since the job was created.
-        Path real = path.toRealPath();
-        if (!real.startsWith(directory)) {
-          throw new IOException("The input file resolves outside the import directory");
-        }
-        return Files.newInputStream(real);
-      }
-    };
+    return new FileInput(text, inside(text, uri), directory);
   }
 
   /**
@@ -136,6 +132,19 @@ final class JobUris {
 
   private static ApiError outside(String text, String why) {
     return DigitalTwinsErrors.invalidArgument("Azure Storage Blob URI '" + text + "' failed validation. " + why);
+  }
+
+  /** A file inside the import directory. */
+  private record FileInput(String uri, Path path, Path directory) implements Input {
+    @Override
+    public InputStream open() throws IOException {
+      // Checked again at open: a link could have been swapped in since the job was created.
+      Path real = path.toRealPath();
+      if (!real.startsWith(directory)) {
+        throw new IOException("The input file resolves outside the import directory");
+      }
+      return Files.newInputStream(real);
+    }
   }
 
   /** An input fetched over HTTPS, trusting the JVM's certificate authorities. */

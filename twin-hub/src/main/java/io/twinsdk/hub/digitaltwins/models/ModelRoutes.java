@@ -14,6 +14,7 @@ import io.twinsdk.core.dtdl.DtdlParser;
 import io.twinsdk.core.dtdl.Dtmi;
 import io.twinsdk.core.dtdl.ModelError;
 import io.twinsdk.core.dtdl.ModelSet;
+import io.twinsdk.core.internal.Json;
 import io.twinsdk.core.json.JsonPatch;
 import io.twinsdk.core.json.JsonPatchException;
 import io.twinsdk.core.json.JsonPatchOperation;
@@ -30,6 +31,7 @@ import io.twinsdk.hub.store.ModelReference;
 import io.twinsdk.hub.store.StoreException;
 import io.twinsdk.hub.store.StoreTask;
 import io.twinsdk.hub.store.StoreTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +45,24 @@ import java.util.concurrent.CompletionException;
 /**
  * The models routes: add a batch, list, get, decommission and delete.
  *
- * <p>A batch is parsed against the stored models inside the store's write task, so batches and deletes apply one
- * after another and a batch is all-or-nothing: if any model is invalid or exists, nothing is stored.
+ * <p>A batch is parsed against a snapshot of the stored models outside the write transaction; the write task then only
+ * re-checks what another request may have changed meanwhile (its ids still new, the models it references still
+ * stored) and inserts; if other models were added meanwhile, the batch is parsed again outside (a few times, then
+ * inside, so it always ends). A batch is all-or-nothing: if any model is invalid or exists, nothing is stored.
  */
 public final class ModelRoutes {
 
   private static final String INCLUDE_DEFINITION = "includeModelDefinition";
   private static final String DEPENDENCIES_FOR = "dependenciesFor";
+  /**
+   * The most models one {@code POST /models} may create (the service limit "models that can be uploaded in a single API
+   * call"; import jobs are not bound by it).
+   */
+  static final int MAX_MODELS_PER_CALL = 250;
+  /** The largest model, as compact JSON: 1 MiB, the service's "maximum size of a single model" and DTDL v3's limit. */
+  static final int MAX_MODEL_BYTES = 1024 * 1024;
+  /** How often a batch is parsed again outside the write when other batches keep landing first. */
+  private static final int REPARSE_ATTEMPTS = 3;
 
   private final DigitalTwinsContext context;
   private final ModelCatalog catalog;
@@ -74,28 +87,75 @@ public final class ModelRoutes {
     if (!body.isArray() || body.isEmpty()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a non-empty JSON array of DTDL models.");
     }
+    if (body.size() > MAX_MODELS_PER_CALL) {
+      throw limitExceeded("A request can create at most " + MAX_MODELS_PER_CALL + " models, not " + body.size()
+          + ". Upload the models in several calls, or with an import job.");
+    }
     List<JsonNode> documents = new ArrayList<>();
     for (JsonNode document : body) {
       if (!document.isObject()) {
         throw DigitalTwinsErrors.invalidArgument("Each item of the request body must be one DTDL Interface object.");
       }
+      int size = Json.write(document).getBytes(StandardCharsets.UTF_8).length;
+      if (size > MAX_MODEL_BYTES) {
+        throw limitExceeded("The model " + document.path("@id").asText("without @id") + " is " + size
+            + " bytes; a model can be at most " + MAX_MODEL_BYTES + " bytes.");
+      }
       documents.add(document);
     }
-    Instant now = context.now();
-    return writeModels(tx -> HttpResult.json(201, addModels(tx, documents, now)));
+    return addPrepared(documents, context.now(), REPARSE_ATTEMPTS);
+  }
+
+  /**
+   * Parses the batch on a reader thread (DTDL parsing is the costly part of a batch: off the event loop and off the
+   * single writer, twin writes queued meanwhile are not held up behind it), then commits it. If other models were
+   * added in between, the batch is parsed again outside; the last attempt parses inside the write so it always ends.
+   */
+  private CompletableFuture<HttpResult> addPrepared(List<JsonNode> documents, Instant now, int attemptsLeft) {
+    return context.store().read(tx -> prepare(documents))
+        .thenCompose(batch -> writeModels(tx -> HttpResult.json(201, commit(tx, batch, now, attemptsLeft == 0))))
+        .exceptionallyCompose(failure -> unwrap(failure) instanceof StaleBatchException
+            ? addPrepared(documents, now, attemptsLeft - 1)
+            : CompletableFuture.failedFuture(failure));
+  }
+
+  private static ApiError limitExceeded(String message) {
+    return ApiError.digitalTwins(400, "LimitExceeded", message);
   }
 
   /**
    * Adds a batch of DTDL Interface objects inside the write transaction {@code tx}, all or nothing, and returns the
-   * created models' data; shared by {@code POST /models} and import jobs.
+   * created models' data; used by import jobs, which already run on the writer.
    *
    * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists, before anything is written
    */
   public ArrayNode addModels(StoreTransaction tx, List<JsonNode> documents, Instant now) {
-    ModelSet before = catalog.current();
-    ModelSet after = parse(documents, before);
+    return commit(tx, prepare(documents), now, true);
+  }
+
+  /**
+   * Parses and validates {@code documents} against the models stored now; any thread may call it, nothing is written.
+   *
+   * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists
+   */
+  PreparedBatch prepare(List<JsonNode> documents) {
+    ModelSet base = catalog.current();
+    return new PreparedBatch(List.copyOf(documents), base, parse(documents, base));
+  }
+
+  /**
+   * Stores a prepared batch inside the write transaction {@code tx} and makes it part of the catalog. What may have
+   * changed since the batch was parsed is checked again first: its ids must still be new, and the stored models it
+   * references must still exist.
+   *
+   * @param mayParse whether to parse the batch again here when other models were added since it was parsed
+   * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists, before anything is written
+   * @throws StaleBatchException when other models were added since and {@code mayParse} is false
+   */
+  ArrayNode commit(StoreTransaction tx, PreparedBatch batch, Instant now, boolean mayParse) {
+    ModelSet after = rebase(batch, catalog.current(), mayParse);
     ArrayNode created = JsonNodeFactory.instance.arrayNode();
-    for (JsonNode document : documents) {
+    for (JsonNode document : batch.documents()) {
       String id = document.path("@id").asText();
       DtdlInterface model = after.get(Dtmi.parse(id)).orElseThrow();
       ModelRecord record = new ModelRecord(id, (ObjectNode) document, false, now);
@@ -104,6 +164,61 @@ public final class ModelRoutes {
     }
     catalog.replace(after);
     return created;
+  }
+
+  /**
+   * The catalog with the batch added, given that {@code current} may differ from the set the batch was parsed
+   * against: other batches may have been added and models deleted in between.
+   */
+  private static ModelSet rebase(PreparedBatch batch, ModelSet current, boolean mayParse) {
+    if (current == batch.base()) {
+      return batch.parsed();
+    }
+    List<String> existing = batch.ids().stream().filter(current::contains).map(Dtmi::toString).toList();
+    if (!existing.isEmpty()) {
+      throw DigitalTwinsErrors.modelIdAlreadyExists(existing);
+    }
+    List<Dtmi> deleted = batch.base().ids().stream().filter(id -> !current.contains(id)).toList();
+    ModelSet rebased;
+    try {
+      rebased = batch.parsed().without(deleted);
+    } catch (IllegalStateException e) {
+      throw parserError("a model it references was deleted while the request was processed. " + e.getMessage(),
+          List.of());
+    }
+    if (rebased.size() - batch.ids().size() == current.size()) {
+      return rebased;
+    }
+    // Other models arrived meanwhile: merging resolved sets needs the parser.
+    if (!mayParse) {
+      throw new StaleBatchException();
+    }
+    return parse(batch.documents(), current);
+  }
+
+  /** A prepared batch needs parsing again: other models were added after it was parsed. Nothing was written. */
+  static final class StaleBatchException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    StaleBatchException() {
+      super("Other models were added while the batch was parsed", null, false, false);
+    }
+  }
+
+  /**
+   * A batch parsed outside the write transaction.
+   *
+   * @param documents the Interfaces as uploaded
+   * @param base the catalog they were parsed against
+   * @param parsed {@code base} with the batch added
+   */
+  record PreparedBatch(List<JsonNode> documents, ModelSet base, ModelSet parsed) {
+
+    /** The ids the batch defines. */
+    List<Dtmi> ids() {
+      return documents.stream().map(document -> Dtmi.parse(document.path("@id").asText())).toList();
+    }
   }
 
   private static ModelSet parse(List<JsonNode> documents, ModelSet stored) {
@@ -219,9 +334,21 @@ public final class ModelRoutes {
       }
     }
     return context.store().write(tx -> {
-      if (!tx.models().setDecommissioned(id, true)) {
+      if (tx.models().find(id).isEmpty()) {
         throw DigitalTwinsErrors.modelNotFound(id);
       }
+      // The swagger's 409 reads "The model refers to models that are not decommissioned", worded like delete's 409
+      // whose rule is "only if no other models reference it": so a model is decommissioned only after every model
+      // extending it or using it as a Component is.
+      List<String> active = tx.models().referencedBy(id).stream()
+          .filter(referrer -> tx.models().find(referrer).map(record -> !record.decommissioned()).orElse(false))
+          .toList();
+      if (!active.isEmpty()) {
+        throw ApiError.digitalTwins(409, "ModelReferencesNotDecommissioned", "The model " + id + " is referenced by "
+            + String.join(", ", active) + ", which are not decommissioned. A model can only be decommissioned after"
+            + " the models that reference it are.");
+      }
+      tx.models().setDecommissioned(id, true);
       return HttpResult.empty(204);
     });
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code POST /query}: runs a Digital Twins query a page at a time. The body is {@code {"query": "..."}} for a first
@@ -56,7 +57,14 @@ public final class QueryRoute implements Route {
     Integer allowed = position.remaining() != null ? position.remaining() : query.select().top().orElse(null);
     int limit = allowed == null ? pageSize : Math.min(pageSize, allowed);
     return store.read(tx -> tx.digitalTwinQueries().find(query, position.afterKey(), limit + 1))
-        .thenApply(rows -> pageResult(position, query, rows, limit, allowed));
+        .thenApply(rows -> pageResult(position, query, rows, limit, allowed))
+        .exceptionally(failure -> {
+          // A key of the wrong shape can only come from a token the hub did not issue for this query.
+          if (failure.getCause() instanceof IllegalArgumentException) {
+            throw DigitalTwinsErrors.invalidContinuationToken();
+          }
+          throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+        });
   }
 
   /** Where a request starts: the query text, the key of the last row already sent, and what TOP still allows. */
@@ -68,8 +76,14 @@ public final class QueryRoute implements Route {
       List<String> parts = Paging.decodeToken(token.textValue(), TOKEN_PARTS);
       try {
         List<String> afterKey = new ArrayList<>();
-        Json.parse(parts.get(1)).forEach(part -> afterKey.add(part.textValue()));
+        JsonNode key = Json.parse(parts.get(1));
+        for (JsonNode part : key) {
+          afterKey.add(Objects.requireNonNull(part.textValue(), "key part"));
+        }
         Integer remaining = parts.get(2).isEmpty() ? null : Integer.valueOf(parts.get(2));
+        if (!key.isArray() || afterKey.isEmpty() || (remaining != null && remaining < 1)) {
+          throw DigitalTwinsErrors.invalidContinuationToken();
+        }
         return new Position(parts.get(0), afterKey, remaining);
       } catch (RuntimeException e) {
         throw DigitalTwinsErrors.invalidContinuationToken();

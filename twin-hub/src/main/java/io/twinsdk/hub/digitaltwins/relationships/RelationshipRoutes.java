@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +50,8 @@ import java.util.concurrent.CompletableFuture;
 public final class RelationshipRoutes {
 
   private static final String RELATIONSHIP_NAME_PARAMETER = "relationshipName";
+  /** The service's limit on a twin's outgoing relationships, and on its incoming ones. */
+  static final int MAX_RELATIONSHIPS_PER_TWIN = 5_000;
 
   private final DigitalTwinsContext context;
   private final ModelCatalog catalog;
@@ -119,9 +122,33 @@ public final class RelationshipRoutes {
     String etag = ETags.next();
     ObjectNode document = document(id, etag, source, name, target, body);
     validate(document, sourceTwin, targetTwin);
+    checkLimits(tx, source, id, target);
     tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
     tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_CREATED, source + "/" + id, 0, document, now));
     return document;
+  }
+
+  /**
+   * Refuses a relationship that would give the source more than 5,000 outgoing or the target more than 5,000
+   * incoming relationships; replacing one keeps the source's count, and the target's when the target stays.
+   */
+  private static void checkLimits(StoreTransaction tx, String source, String id, String target) {
+    Optional<RelationshipRecord> replaced = tx.relationships().find(source, id);
+    if (replaced.isEmpty() && tx.relationships().countOutgoing(source) >= MAX_RELATIONSHIPS_PER_TWIN) {
+      throw limitExceeded("The digital twin " + source + " already has " + MAX_RELATIONSHIPS_PER_TWIN
+          + " outgoing relationships, the most a twin can have.");
+    }
+    boolean newIncoming = replaced.map(relationship -> !relationship.targetId().equals(target)).orElse(true);
+    if (newIncoming && tx.relationships().countIncoming(target) >= MAX_RELATIONSHIPS_PER_TWIN) {
+      throw limitExceeded("The digital twin " + target + " already has " + MAX_RELATIONSHIPS_PER_TWIN
+          + " incoming relationships, the most a twin can have.");
+    }
+  }
+
+  // The reference names the limits but not the service's error for them; LimitExceeded is the code its swagger uses
+  // for the other count limits (models per request, event routes), so a client handling limits sees one code.
+  private static ApiError limitExceeded(String message) {
+    return ApiError.digitalTwins(400, "LimitExceeded", message);
   }
 
   private CompletableFuture<HttpResult> patch(HttpExchange exchange) {

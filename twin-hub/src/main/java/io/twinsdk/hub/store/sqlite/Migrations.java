@@ -17,7 +17,9 @@ final class Migrations {
   /** The scripts in order; the number in each name is its version. Append, never edit a released one. */
   static final List<String> SCRIPTS = List.of(
       "V1__iothub.sql",
-      "V2__digitaltwins.sql");
+      "V2__digitaltwins.sql",
+      "V3__digitaltwin_values.sql",
+      "V4__digitaltwin_jobs.sql");
 
   private Migrations() {}
 

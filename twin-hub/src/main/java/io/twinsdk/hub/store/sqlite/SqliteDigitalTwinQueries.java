@@ -19,6 +19,9 @@ import java.util.Map;
  */
 final class SqliteDigitalTwinQueries implements DigitalTwinQueryRepository {
 
+  /** The service's query time limit; a statement running longer is interrupted, freeing its reader thread. */
+  private static final int TIMEOUT_SECONDS = 60;
+
   private final SqliteConnection connection;
 
   SqliteDigitalTwinQueries(SqliteConnection connection) {
@@ -61,6 +64,7 @@ final class SqliteDigitalTwinQueries implements DigitalTwinQueryRepository {
   private PreparedStatement prepare(SqliteQueryCompiler.Compiled compiled) throws SQLException {
     PreparedStatement statement = connection.jdbc().prepareStatement(compiled.sql());
     try {
+      statement.setQueryTimeout(TIMEOUT_SECONDS);
       List<Object> parameters = compiled.parameters();
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));

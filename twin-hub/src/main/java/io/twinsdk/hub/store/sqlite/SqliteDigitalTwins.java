@@ -27,6 +27,7 @@ final class SqliteDigitalTwins implements DigitalTwinRepository {
             + "ON CONFLICT(twin_id) DO UPDATE SET model_id = excluded.model_id, etag = excluded.etag, "
             + "document = excluded.document, last_update = excluded.last_update",
         twin.id(), twin.modelId(), twin.etag(), Sql.json(twin.document()), twin.lastUpdateTime());
+    SqliteTwinValues.replace(connection, twin.id(), twin.document());
   }
 
   @Override

@@ -83,7 +83,7 @@ final class SqliteQueryCompiler {
     SqliteQueryCompiler compiler = new SqliteQueryCompiler(query);
     List<Object> parameters = new ArrayList<>(compiler.fromParameters);
     StringBuilder sql = new StringBuilder("SELECT COUNT(*)").append(compiler.from);
-    query.where().ifPresent(where -> sql.append(" WHERE ").append(compiler.condition(where, parameters)));
+    query.where().ifPresent(where -> sql.append(" WHERE ").append(compiler.condition(where, parameters, false)));
     return new Compiled(sql.toString(), parameters, 0, List.of());
   }
 
@@ -97,7 +97,7 @@ final class SqliteQueryCompiler {
     sql.append(from);
     List<Object> parameters = new ArrayList<>(fromParameters);
     List<String> conditions = new ArrayList<>();
-    query.where().ifPresent(where -> conditions.add(condition(where, parameters)));
+    query.where().ifPresent(where -> conditions.add(condition(where, parameters, false)));
     if (afterKey != null) {
       if (afterKey.size() != keyColumns.size()) {
         throw new IllegalArgumentException("A key of this query has " + keyColumns.size() + " parts");
@@ -131,21 +131,27 @@ final class SqliteQueryCompiler {
     return new ArrayList<>(needed);
   }
 
-  private String condition(Expression expression, List<Object> parameters) {
+  /**
+   * Compiles a condition. Under an odd number of NOTs ({@code negated}) index lookups are not used: they answer false
+   * for a twin without the property where the document test answers unknown, and only NOT tells the two apart.
+   */
+  private String condition(Expression expression, List<Object> parameters, boolean negated) {
     if (expression instanceof Expression.And and) {
-      return "(" + condition(and.left(), parameters) + " AND " + condition(and.right(), parameters) + ")";
+      return "(" + condition(and.left(), parameters, negated) + " AND " + condition(and.right(), parameters, negated)
+          + ")";
     }
     if (expression instanceof Expression.Or or) {
-      return "(" + condition(or.left(), parameters) + " OR " + condition(or.right(), parameters) + ")";
+      return "(" + condition(or.left(), parameters, negated) + " OR " + condition(or.right(), parameters, negated)
+          + ")";
     }
     if (expression instanceof Expression.Not not) {
-      return "(NOT " + condition(not.operand(), parameters) + ")";
+      return "(NOT " + condition(not.operand(), parameters, !negated) + ")";
     }
     if (expression instanceof Expression.Comparison comparison) {
-      return comparison(comparison, parameters);
+      return comparison(comparison, parameters, !negated);
     }
     if (expression instanceof Expression.In in) {
-      return in(in, parameters);
+      return in(in, parameters, !negated);
     }
     if (expression instanceof Expression.IsOfModel isOfModel) {
       String model = sources.get(isOfModel.collection()).table() + ".model_id";
@@ -165,19 +171,24 @@ final class SqliteQueryCompiler {
     throw new IllegalStateException("Unknown expression " + expression);
   }
 
-  /** A property as SQL: its value, and its JSON type as {@code json_type} names it. */
-  private record Value(String value, String type, boolean column) {}
+  /**
+   * A property as SQL: its value, its JSON type as {@code json_type} names it, and, for a twin property that
+   * {@code dt_twin_values} indexes, the twin id column and the indexed path.
+   */
+  private record Value(String value, String type, boolean column, String twinId, String indexedPath) {}
 
   private Value value(PropertyRef property) {
     Source source = sources.get(property.collection());
     String column = column(property, source.twin());
     if (column != null) {
-      return new Value(source.table() + "." + column, "'text'", true);
+      return new Value(source.table() + "." + column, "'text'", true, null, null);
     }
     String document = source.table() + ".document";
     String path = jsonPath(property.path());
+    boolean indexed = source.twin() && property.path().size() <= 2
+        && property.path().stream().noneMatch(name -> name.startsWith("$"));
     return new Value("json_extract(" + document + ", " + path + ")", "json_type(" + document + ", " + path + ")",
-        false);
+        false, indexed ? source.table() + ".twin_id" : null, indexed ? path : null);
   }
 
   private static String column(PropertyRef property, boolean twin) {
@@ -205,21 +216,18 @@ final class SqliteQueryCompiler {
   }
 
   private static String jsonPath(List<String> path) {
-    StringBuilder json = new StringBuilder("'$");
-    for (String name : path) {
-      json.append(".\"").append(name.replace("'", "''")).append('"');
-    }
-    return json.append('\'').toString();
+    return "'" + SqliteTwinValues.path(path).replace("'", "''") + "'";
   }
 
-  private String comparison(Expression.Comparison comparison, List<Object> parameters) {
+  private String comparison(Expression.Comparison comparison, List<Object> parameters, boolean useIndex) {
     Expression.Operand left = comparison.left();
     Expression.Operand right = comparison.right();
     if (left instanceof PropertyRef property && right instanceof Literal literal) {
-      return compareToLiteral(value(property), comparison.operator(), literal.value(), parameters);
+      return compareToLiteral(value(property), comparison.operator(), literal.value(), parameters, useIndex);
     }
     if (left instanceof Literal literal && right instanceof PropertyRef property) {
-      return compareToLiteral(value(property), comparison.operator().mirrored(), literal.value(), parameters);
+      return compareToLiteral(value(property), comparison.operator().mirrored(), literal.value(), parameters,
+          useIndex);
     }
     if (left instanceof PropertyRef a && right instanceof PropertyRef b) {
       Value va = value(a);
@@ -260,7 +268,8 @@ final class SqliteQueryCompiler {
     return "(CASE WHEN " + type + " IN ('integer', 'real') THEN 'number' ELSE " + type + " END)";
   }
 
-  private static String compareToLiteral(Value value, Operator operator, JsonNode literal, List<Object> parameters) {
+  private static String compareToLiteral(Value value, Operator operator, JsonNode literal, List<Object> parameters,
+      boolean useIndex) {
     String symbol = operator.symbol();
     if (literal.isNull()) {
       if (operator == Operator.EQ) {
@@ -276,6 +285,11 @@ final class SqliteQueryCompiler {
       return "(" + value.value() + " " + symbol + " ?)";
     }
     parameters.add(bindable(literal));
+    if (useIndex && value.indexedPath() != null && operator != Operator.NE && (literal.isTextual() || literal.isNumber())) {
+      // An index range on (path, value): equal to the document test below for strings and numbers.
+      return "(" + value.twinId() + " IN (SELECT twin_id FROM dt_twin_values WHERE path = " + value.indexedPath()
+          + " AND value " + symbol + " ? AND typeof(value) IN (" + typesOf(literal) + ")))";
+    }
     return "(" + value.type() + " IN (" + typesOf(literal) + ") AND " + value.value() + " " + symbol + " ?)";
   }
 
@@ -309,7 +323,7 @@ final class SqliteQueryCompiler {
     return literal.textValue();
   }
 
-  private String in(Expression.In in, List<Object> parameters) {
+  private String in(Expression.In in, List<Object> parameters, boolean useIndex) {
     Value value = value(in.operand());
     List<String> matches = new ArrayList<>();
     if (value.column()) {
@@ -326,7 +340,7 @@ final class SqliteQueryCompiler {
       return "(" + value.value() + (in.negated() ? " NOT" : "") + " IN (" + "?, ".repeat(strings.size() - 1) + "?))";
     }
     for (Literal literal : in.values()) {
-      matches.add(compareToLiteral(value, Operator.EQ, literal.value(), parameters));
+      matches.add(compareToLiteral(value, Operator.EQ, literal.value(), parameters, useIndex && !in.negated()));
     }
     String any = "(" + String.join(" OR ", matches) + ")";
     // NIN on a missing property is unknown, as any comparison with it.

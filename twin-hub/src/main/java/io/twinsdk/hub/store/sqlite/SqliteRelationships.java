@@ -56,6 +56,18 @@ final class SqliteRelationships implements RelationshipRepository {
   }
 
   @Override
+  public int countOutgoing(String sourceId) {
+    return Sql.one(connection, "SELECT COUNT(*) FROM dt_relationships WHERE source_id = ?", row -> row.getInt(1),
+        sourceId).orElse(0);
+  }
+
+  @Override
+  public int countIncoming(String targetId) {
+    return Sql.one(connection, "SELECT COUNT(*) FROM dt_relationships WHERE target_id = ?", row -> row.getInt(1),
+        targetId).orElse(0);
+  }
+
+  @Override
   public boolean hasAny(String twinId) {
     return Sql.one(connection, "SELECT EXISTS (SELECT 1 FROM dt_relationships WHERE source_id = ?) "
         + "OR EXISTS (SELECT 1 FROM dt_relationships WHERE target_id = ?)", row -> row.getInt(1) != 0,

@@ -1,6 +1,7 @@
 package io.twinsdk.hub.store.sqlite;
 
 import io.twinsdk.hub.bus.ChangeEvent;
+import io.twinsdk.hub.store.BulkJobRepository;
 import io.twinsdk.hub.store.DeviceRepository;
 import io.twinsdk.hub.store.DeviceTwinRepository;
 import io.twinsdk.hub.store.DigitalTwinQueryRepository;
@@ -67,6 +68,11 @@ final class SqliteTransaction implements StoreTransaction {
   @Override
   public DigitalTwinQueryRepository digitalTwinQueries() {
     return new SqliteDigitalTwinQueries(connection);
+  }
+
+  @Override
+  public BulkJobRepository bulkJobs() {
+    return new SqliteBulkJobs(connection);
   }
 
   @Override

@@ -185,6 +185,26 @@ class SqliteDigitalTwinQueriesTest {
   }
 
   @Test
+  void valueIndexFollowsReplacesAndDeletes() throws Exception {
+    run(true, tx -> {
+      tx.digitalTwins().put(twin("probe", "dtmi:ex:Space;1", "{\"probe\":1,\"box\":{\"size\":\"S\"}}"));
+      return null;
+    });
+    assertThat(ids("SELECT * FROM DIGITALTWINS WHERE probe = 1 AND box.size = 'S'")).containsExactly("probe");
+
+    run(true, tx -> {
+      tx.digitalTwins().put(twin("probe", "dtmi:ex:Space;1", "{\"probe\":2}"));
+      return null;
+    });
+    assertThat(ids("SELECT * FROM DIGITALTWINS WHERE probe = 1")).isEmpty();
+    assertThat(ids("SELECT * FROM DIGITALTWINS WHERE box.size = 'S'")).isEmpty();
+    assertThat(ids("SELECT * FROM DIGITALTWINS WHERE probe >= 2")).containsExactly("probe");
+
+    run(true, tx -> tx.digitalTwins().delete("probe"));
+    assertThat(ids("SELECT * FROM DIGITALTWINS WHERE probe = 2")).isEmpty();
+  }
+
+  @Test
   void countCountsMatchingRows() throws Exception {
     assertThat((long) run(false, tx -> tx.digitalTwinQueries().count(
         QueryParser.parse("SELECT COUNT() FROM DIGITALTWINS WHERE IS_OF_MODEL('dtmi:ex:Room;1')")))).isEqualTo(3);
