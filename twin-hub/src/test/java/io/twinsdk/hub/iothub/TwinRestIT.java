@@ -6,31 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.internal.Json;
 import io.twinsdk.hub.HubFixture;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TwinRestIT {
-
-  @TempDir
-  static Path data;
-  static HubFixture fixture;
-  static ServiceCalls service;
-
-  @BeforeAll
-  static void startHub() {
-    fixture = HubFixture.start(data);
-    service = new ServiceCalls(fixture);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    fixture.close();
-  }
+class TwinRestIT extends ServiceApiFixture {
 
   private static JsonNode twin(String deviceId) {
     return HubFixture.json(service.send("GET", "/twins/" + deviceId, null));
