@@ -29,11 +29,13 @@ final class ImportRunner {
   static final int BATCH = 1000;
 
   private final HubStore store;
+  private final JobUris uris;
   private final BulkOperations operations;
   private final Clock clock;
 
-  ImportRunner(HubStore store, BulkOperations operations, Clock clock) {
+  ImportRunner(HubStore store, JobUris uris, BulkOperations operations, Clock clock) {
     this.store = store;
+    this.uris = uris;
     this.operations = operations;
     this.clock = clock;
   }
@@ -43,7 +45,7 @@ final class ImportRunner {
     if (!job.start(clock.instant())) {
       return;
     }
-    try (OutputLog log = OutputLog.create(job.output().path(), job.id(), clock)) {
+    try (OutputLog log = OutputLog.create(uris.openOutput(job.output(), job.input()), job.id(), clock)) {
       log.info(OutputLog.status("Started"));
       Outcome outcome = importFile(job, log);
       switch (outcome) {
