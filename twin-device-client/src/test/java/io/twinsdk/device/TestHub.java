@@ -1,10 +1,10 @@
 package io.twinsdk.device;
 
 import io.twinsdk.core.auth.SasToken;
+import io.twinsdk.device.internal.TlsTrust;
 import io.twinsdk.hub.HubOptions;
 import io.twinsdk.hub.TwinHub;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** An embedded hub on free ports for one IT class, with the service calls the tests need to play the back end. */
 final class TestHub implements AutoCloseable {
@@ -28,7 +23,7 @@ final class TestHub implements AutoCloseable {
 
   private TestHub(TwinHub hub) {
     this.hub = hub;
-    this.http = HttpClient.newBuilder().sslContext(trusting(hub.certificatePath()))
+    this.http = HttpClient.newBuilder().sslContext(TlsTrust.context(hub.certificatePath()))
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -80,20 +75,6 @@ final class TestHub implements AutoCloseable {
     }
   }
 
-  private static SSLContext trusting(Path pem) {
-    try (InputStream in = Files.newInputStream(pem)) {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("twin-hub", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot trust " + pem, e);
-    }
-  }
 
   @Override
   public void close() {

@@ -2,8 +2,10 @@ package io.twinsdk.samples;
 
 import io.twinsdk.core.digitaltwin.BasicDigitalTwin;
 import io.twinsdk.core.digitaltwin.BasicRelationship;
+import io.twinsdk.service.Page;
 import io.twinsdk.service.digitaltwins.DigitalTwinsAsyncClient;
 import io.twinsdk.service.digitaltwins.DigitalTwinsClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * {@code delete-all}: deletes every relationship and then every twin of the instance, as the original samples'
- * "delete all twins" command does; models stay. Deletions run concurrently, at most {@value #IN_FLIGHT} at a time.
+ * "delete all twins" command does; models stay. The query results are deleted a page at a time, so memory holds one
+ * page however big the instance is; deletions run concurrently, at most {@value #IN_FLIGHT} at a time.
  */
 final class DeleteAll extends Sample {
 
@@ -32,35 +35,77 @@ final class DeleteAll extends Sample {
     Console console = context.console();
     try (DigitalTwinsClient client = context.newDigitalTwinsClient().buildClient()) {
       DigitalTwinsAsyncClient async = client.async();
+      Semaphore window = new Semaphore(IN_FLIGHT);
       // [START delete-all]
-      // A twin can be deleted only once it has no relationships, so relationships go first.
-      List<BasicRelationship> relationships =
-          client.query("SELECT * FROM RELATIONSHIPS", BasicRelationship.class).stream().toList();
-      forEachConcurrently(relationships,
-          r -> async.deleteRelationship(r.sourceId().orElseThrow(), r.id().orElseThrow()));
-      console.println("Deleted " + relationships.size() + " relationships");
+      // A twin can be deleted only once it has no relationships, so relationships go first. Each page is deleted
+      // before the next is fetched: the continuation resumes after the page's last row, so none is skipped.
+      int relationships = 0;
+      for (Page<BasicRelationship> page
+          : client.query("SELECT * FROM RELATIONSHIPS", BasicRelationship.class).byPage()) {
+        relationships += forEachConcurrently(page.items(), window,
+            r -> async.deleteRelationship(r.sourceId().orElseThrow(), r.id().orElseThrow()));
+      }
+      console.println("Deleted " + relationships + " relationships");
 
-      List<String> twinIds = client.query("SELECT * FROM DIGITALTWINS", BasicDigitalTwin.class).stream()
-          .map(twin -> twin.id().orElseThrow())
-          .toList();
-      forEachConcurrently(twinIds, async::deleteDigitalTwin);
-      console.println("Deleted " + twinIds.size() + " twins");
+      int twins = 0;
+      for (Page<BasicDigitalTwin> page
+          : client.query("SELECT * FROM DIGITALTWINS", BasicDigitalTwin.class).byPage()) {
+        twins += forEachConcurrently(page.items(), window, twin -> async.deleteDigitalTwin(twin.id().orElseThrow()));
+      }
+      console.println("Deleted " + twins + " twins");
       // [END delete-all]
     }
   }
 
-  /** Starts {@code action} for every item, with at most {@value #IN_FLIGHT} unfinished, and waits for all. */
-  private static <T> void forEachConcurrently(List<T> items, Function<T, CompletableFuture<Void>> action)
-      throws Exception {
-    Semaphore permits = new Semaphore(IN_FLIGHT);
+  /**
+   * Starts {@code action} for every item, each holding a permit of {@code window} until it finishes, and waits for
+   * every one started.
+   *
+   * <p>When starting one fails (a permit does not come within {@link SampleContext#TIMEOUT}, or {@code action}
+   * throws), no further item starts, the ones already started are still awaited, and that first failure is thrown with
+   * theirs suppressed in it. Every permit taken is given back either way.
+   *
+   * @return how many items were done
+   */
+  static <T> int forEachConcurrently(List<T> items, Semaphore window,
+      Function<T, CompletableFuture<Void>> action) throws Exception {
+    return forEachConcurrently(items, window, action, SampleContext.TIMEOUT);
+  }
+
+  /** {@link #forEachConcurrently(List, Semaphore, Function)} waiting at most {@code timeout} for each step. */
+  static <T> int forEachConcurrently(List<T> items, Semaphore window, Function<T, CompletableFuture<Void>> action,
+      Duration timeout) throws Exception {
     List<CompletableFuture<Void>> started = new ArrayList<>(items.size());
-    for (T item : items) {
-      if (!permits.tryAcquire(SampleContext.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        throw new TimeoutException("No deletion finished within " + SampleContext.TIMEOUT.toSeconds() + " s");
+    Exception failure = null;
+    try {
+      for (T item : items) {
+        if (!window.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw new TimeoutException("No deletion finished within " + timeout.toMillis() + " ms");
+        }
+        CompletableFuture<Void> future;
+        try {
+          future = action.apply(item);
+        } catch (RuntimeException e) {
+          window.release();
+          throw e;
+        }
+        started.add(future.whenComplete((done, error) -> window.release()));
       }
-      started.add(action.apply(item).whenComplete((done, error) -> permits.release()));
+    } catch (Exception e) {
+      failure = e;
     }
-    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
-        .get(SampleContext.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    try {
+      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return items.size();
   }
 }

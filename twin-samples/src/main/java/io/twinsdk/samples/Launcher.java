@@ -2,11 +2,9 @@ package io.twinsdk.samples;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the sample a command line names against the hubs the environment names: {@code [-v] <sample> [args]},
@@ -39,6 +37,11 @@ final class Launcher {
     /** True when the user asked for the list of samples. */
     boolean help() {
       return sample == null || sample.equals("help");
+    }
+
+    /** True when the user asked for every sample in turn. */
+    boolean all() {
+      return "all".equals(sample);
     }
   }
 
@@ -79,26 +82,25 @@ final class Launcher {
       return fail(err, e.getMessage());
     }
     Settings settings;
+    List<Sample> runnable;
     try {
       settings = Settings.fromEnvironment(environment);
-      if (!settings.embedded()) {
-        checkConfigured(settings, selected);
-      }
+      runnable = settings.embedded() ? selected : runnable(settings, command, selected, out);
     } catch (SettingsException e) {
       return fail(err, e.getMessage());
     }
     Console console = new Console(out);
+    boolean all = command.all();
     try (SampleContext context = new SampleContext(settings, console)) {
-      for (Sample sample : selected) {
-        if (selected.size() > 1) {
+      for (Sample sample : runnable) {
+        if (all) {
           console.println("=== " + sample.name() + " ===");
         }
-        int code = runOne(sample, context, selected.size() > 1 ? List.of() : command.arguments(), command.verbose(),
-            err);
+        int code = runOne(sample, context, command.arguments(), command.verbose(), err);
         if (code != OK) {
           return code;
         }
-        if (selected.size() > 1) {
+        if (all) {
           console.println();
         }
       }
@@ -125,7 +127,7 @@ final class Launcher {
   }
 
   private List<Sample> select(Command command) {
-    if (command.sample().equals("all")) {
+    if (command.all()) {
       if (!command.arguments().isEmpty()) {
         throw new UsageException("'all' takes no arguments; run '" + JAR + " help' for usage");
       }
@@ -138,21 +140,65 @@ final class Launcher {
     return List.of(sample);
   }
 
-  private static void checkConfigured(Settings settings, List<Sample> selected) {
-    Set<Sample.Need> needs = EnumSet.noneOf(Sample.Need.class);
-    selected.forEach(sample -> needs.addAll(sample.needs()));
-    if (needs.contains(Sample.Need.DEVICE) && settings.device().isEmpty()) {
-      throw Settings.missingDevice();
+  /**
+   * The samples of {@code selected} that {@code settings} let run. A sample run by name must be able to run;
+   * {@code all} runs those that can and prints a line on {@code out} for each that it skips, naming the variables it
+   * needs.
+   *
+   * @throws SettingsException naming the first unmet setting of a sample run by name, or of {@code all} when none of
+   *     its samples can run
+   */
+  private static List<Sample> runnable(Settings settings, Command command, List<Sample> selected, PrintStream out) {
+    List<Sample> runnable = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    SettingsException firstUnmet = null;
+    for (Sample sample : selected) {
+      List<Sample.Need> unmet = sample.needs(command.arguments()).stream()
+          .filter(need -> !configured(settings, need))
+          .sorted()
+          .toList();
+      if (unmet.isEmpty()) {
+        runnable.add(sample);
+        continue;
+      }
+      if (firstUnmet == null) {
+        firstUnmet = missing(unmet.get(0));
+      }
+      List<String> variables = unmet.stream().flatMap(need -> need.variables().stream()).toList();
+      skipped.add("Skipping " + sample.name() + ": set " + and(variables) + " to run it");
     }
-    if (needs.contains(Sample.Need.SERVICE) && settings.service().isEmpty()) {
-      throw Settings.missingService();
+    if (firstUnmet != null && (runnable.isEmpty() || !command.all())) {
+      throw firstUnmet;
     }
-    if (needs.contains(Sample.Need.DIGITAL_TWINS) && settings.digitalTwins().isEmpty()) {
-      throw Settings.missingDigitalTwins();
+    skipped.forEach(out::println);
+    if (!skipped.isEmpty()) {
+      out.println();
     }
-    if (needs.contains(Sample.Need.IMPORT_BLOBS) && settings.importBlobs().isEmpty()) {
-      throw Settings.missingImportBlobs();
-    }
+    return runnable;
+  }
+
+  private static boolean configured(Settings settings, Sample.Need need) {
+    return switch (need) {
+      case DEVICE -> settings.device().isPresent();
+      case SERVICE -> settings.service().isPresent();
+      case DIGITAL_TWINS -> settings.digitalTwins().isPresent();
+      case IMPORT_BLOBS -> settings.importBlobs().isPresent();
+    };
+  }
+
+  private static SettingsException missing(Sample.Need need) {
+    return switch (need) {
+      case DEVICE -> Settings.missingDevice();
+      case SERVICE -> Settings.missingService();
+      case DIGITAL_TWINS -> Settings.missingDigitalTwins();
+      case IMPORT_BLOBS -> Settings.missingImportBlobs();
+    };
+  }
+
+  /** {@code [a, b, c]} as {@code "a, b and c"}. */
+  private static String and(List<String> words) {
+    int last = words.size() - 1;
+    return last == 0 ? words.get(0) : String.join(", ", words.subList(0, last)) + " and " + words.get(last);
   }
 
   /** The help text: usage, every sample with its arguments and summary, and the settings. */
@@ -171,6 +217,7 @@ final class Launcher {
         .append("To use your own hubs instead, set:\n");
     Settings.forms().forEach((variable, form) ->
         text.append("  ").append(variable).append('=').append(form).append('\n'));
+    text.append("With your own hubs, 'all' runs the samples whose settings are set and names what the others need.\n");
     return text.toString();
   }
 

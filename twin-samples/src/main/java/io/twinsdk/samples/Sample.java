@@ -9,13 +9,24 @@ abstract class Sample {
   /** What a sample connects to; in the embedded hub's absence each must be configured in the environment. */
   enum Need {
     /** A device identity: {@code IOTHUB_DEVICE_CONNECTION_STRING}. */
-    DEVICE,
+    DEVICE(Settings.DEVICE_CONNECTION_STRING),
     /** The IoT Hub service API: {@code IOTHUB_CONNECTION_STRING}. */
-    SERVICE,
+    SERVICE(Settings.IOTHUB_CONNECTION_STRING),
     /** A Digital Twins instance: {@code DIGITAL_TWINS_ENDPOINT} and the {@code AZURE_*} credentials. */
-    DIGITAL_TWINS,
+    DIGITAL_TWINS(Settings.DIGITAL_TWINS_ENDPOINT, Settings.TENANT_ID, Settings.CLIENT_ID, Settings.CLIENT_SECRET),
     /** For a bulk import on a remote instance, the blobs: {@code BULK_IMPORT_INPUT_BLOB_URI} and its output. */
-    IMPORT_BLOBS
+    IMPORT_BLOBS(Settings.IMPORT_INPUT, Settings.IMPORT_OUTPUT);
+
+    private final List<String> variables;
+
+    Need(String... variables) {
+      this.variables = List.of(variables);
+    }
+
+    /** The environment variables that, all set, meet this need on a remote hub. */
+    List<String> variables() {
+      return variables;
+    }
   }
 
   private final String name;
@@ -53,8 +64,12 @@ abstract class Sample {
     return summary;
   }
 
-  /** What it connects to. */
-  final Set<Need> needs() {
+  /**
+   * What it connects to when run with {@code args}; {@code all} runs it without arguments.
+   *
+   * @param args the arguments it is run with, not yet checked
+   */
+  Set<Need> needs(List<String> args) {
     return needs;
   }
 

@@ -35,14 +35,15 @@ final class UpdateDesiredProperties extends Sample {
     }
   }
 
+  /** Without a device id among the arguments, the device of IOTHUB_DEVICE_CONNECTION_STRING is the one patched. */
+  @Override
+  Set<Need> needs(List<String> args) {
+    return args.size() > 1 ? super.needs(args) : Set.of(Need.SERVICE, Need.DEVICE);
+  }
+
   /** The device of IOTHUB_DEVICE_CONNECTION_STRING, or the embedded hub's sample device. */
   private static String defaultDevice(SampleContext context) {
-    try {
-      return context.device("sample-update-desired").deviceId();
-    } catch (SettingsException e) {
-      throw new UsageException("update-desired-properties needs a device: give its id after the patch number, or set"
-          + " IOTHUB_DEVICE_CONNECTION_STRING");
-    }
+    return context.device("sample-update-desired").deviceId();
   }
 
   private static int parseNumber(String text) {

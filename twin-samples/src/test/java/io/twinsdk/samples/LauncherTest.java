@@ -66,7 +66,8 @@ class LauncherTest {
     assertThat(code).isZero();
     assertThat(out()).startsWith("Usage: java -jar twin-samples.jar [-v] <sample> [arguments]")
         .contains("  first   does first", "  second  does second", "  all     runs every sample in turn",
-            "  help    this list", "IOTHUB_DEVICE_CONNECTION_STRING");
+            "  help    this list", "IOTHUB_DEVICE_CONNECTION_STRING",
+            "With your own hubs, 'all' runs the samples whose settings are set and names what the others need.");
     assertThat(ran).isEmpty();
   }
 
@@ -123,13 +124,87 @@ class LauncherTest {
   }
 
   @Test
-  void missingSettingIsNamedBeforeAnySampleRuns() {
+  void allSkipsTheSamplesWhoseSettingsAreMissingWithOneLineEach() {
+    Launcher launcher = new Launcher(List.of(
+        new FakeSample("first", Set.of(Sample.Need.DEVICE), null),
+        new FakeSample("second", Set.of(Sample.Need.SERVICE), null),
+        new FakeSample("twins", Set.of(Sample.Need.DIGITAL_TWINS, Sample.Need.DEVICE), null),
+        new FakeSample("import", Set.of(Sample.Need.IMPORT_BLOBS), null)));
+
     int code = run(launcher, Map.of("IOTHUB_DEVICE_CONNECTION_STRING", DEVICE), "all");
+
+    assertThat(code).isZero();
+    assertThat(err()).isEmpty();
+    assertThat(ran).containsExactly("first[]");
+    assertThat(out().lines().toList()).startsWith(
+        "Skipping second: set IOTHUB_CONNECTION_STRING to run it",
+        "Skipping twins: set DIGITAL_TWINS_ENDPOINT, AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to run"
+            + " it",
+        "Skipping import: set BULK_IMPORT_INPUT_BLOB_URI and BULK_IMPORT_OUTPUT_BLOB_URI to run it",
+        "",
+        "=== first ===");
+    assertThat(out()).doesNotContain("=== second ===", "=== twins ===", "=== import ===");
+  }
+
+  @Test
+  void allWithNothingItCanRunNamesTheFirstMissingSetting() {
+    Launcher launcher = new Launcher(List.of(new FakeSample("second", Set.of(Sample.Need.SERVICE), null)));
+
+    int code = run(launcher, Map.of("IOTHUB_DEVICE_CONNECTION_STRING", DEVICE), "all");
+
+    assertStoppedWithoutTheServiceSetting(code);
+  }
+
+  @Test
+  void sampleRunByNameWithoutItsSettingsIsOneLineAndExitCodeTwo() {
+    int code = run(launcher, Map.of("IOTHUB_DEVICE_CONNECTION_STRING", DEVICE), "second");
+
+    assertStoppedWithoutTheServiceSetting(code);
+  }
+
+  /** Nothing ran and the one line on stderr names IOTHUB_CONNECTION_STRING and its form. */
+  private void assertStoppedWithoutTheServiceSetting(int code) {
+    assertThat(code).isEqualTo(2);
+    assertThat(ran).isEmpty();
+    assertThat(out()).isEmpty();
+    assertThat(err()).isEqualTo("twin-samples: IOTHUB_CONNECTION_STRING is not set; expected "
+        + Settings.SERVICE_FORM + " (or no variable at all for the embedded hub)" + System.lineSeparator());
+  }
+
+  @Test
+  void bulkImportRunByNameWithoutBlobsNamesBoth() {
+    Launcher launcher = new Launcher(List.of(new FakeSample("import",
+        Set.of(Sample.Need.DIGITAL_TWINS, Sample.Need.IMPORT_BLOBS), null)));
+
+    int code = run(launcher, Map.of(Settings.DIGITAL_TWINS_ENDPOINT, "https://adt.api.weu.digitaltwins.azure.net",
+        Settings.TENANT_ID, "t", Settings.CLIENT_ID, "c", Settings.CLIENT_SECRET, "s"), "import");
 
     assertThat(code).isEqualTo(2);
     assertThat(ran).isEmpty();
-    assertThat(err()).isEqualTo("twin-samples: IOTHUB_CONNECTION_STRING is not set; expected "
-        + Settings.SERVICE_FORM + " (or no variable at all for the embedded hub)" + System.lineSeparator());
+    assertThat(err()).startsWith("twin-samples: BULK_IMPORT_INPUT_BLOB_URI and BULK_IMPORT_OUTPUT_BLOB_URI must"
+        + " both be set");
+  }
+
+  @Test
+  void updateDesiredPropertiesNeedsTheDeviceSettingOnlyWithoutADeviceId() {
+    Sample sample = new UpdateDesiredProperties();
+
+    assertThat(sample.needs(List.of())).containsExactlyInAnyOrder(Sample.Need.SERVICE, Sample.Need.DEVICE);
+    assertThat(sample.needs(List.of("2"))).containsExactlyInAnyOrder(Sample.Need.SERVICE, Sample.Need.DEVICE);
+    assertThat(sample.needs(List.of("2", "thermostat-1"))).containsExactly(Sample.Need.SERVICE);
+  }
+
+  @Test
+  void allOnTheServiceSettingAloneHasNoSampleToRun() {
+    Launcher launcher = new Launcher(Main.catalog());
+
+    int code = run(launcher, Map.of(Settings.IOTHUB_CONNECTION_STRING,
+        "HostName=h.invalid;SharedAccessKeyName=o;SharedAccessKey=a2V5"), "all");
+
+    // Every sample needs more than the service setting; update-desired-properties without a device id needs the
+    // device's too, so it is not started only to fail halfway through.
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).startsWith("twin-samples: IOTHUB_DEVICE_CONNECTION_STRING is not set");
   }
 
   @Test

@@ -3,17 +3,14 @@ package io.twinsdk.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@code all} once against the embedded hub, in-process, and checks each sample's key output lines; then checks
@@ -21,19 +18,44 @@ import org.junit.jupiter.api.Test;
  */
 class SamplesIT {
 
+  /** A line as the samples' logging binding (slf4j-simple) starts it: optional thread, level, logger name. */
+  private static final Pattern LOG_LINE =
+      Pattern.compile("^(\\[[^\\]]*\\] )?(TRACE|DEBUG|INFO|WARN|ERROR) [\\w.$]+ - ");
+
   private static int exitCode;
   private static String out;
   private static String err;
+  private static String processOut;
+  private static String processErr;
 
   @BeforeAll
   static void runAllSamplesOnTheEmbeddedHub() {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    exitCode = new Launcher(Main.catalog()).run(Launcher.parse(List.of("all")), Map.of(),
-        new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    // Loggers write to the JVM's System.out/err, not to the launcher's streams: capture those too, for the run only.
+    ByteArrayOutputStream processOutBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream processErrBytes = new ByteArrayOutputStream();
+    PrintStream systemOut = System.out;
+    PrintStream systemErr = System.err;
+    System.setOut(new PrintStream(processOutBytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(processErrBytes, true, StandardCharsets.UTF_8));
+    try {
+      exitCode = new Launcher(Main.catalog()).run(Launcher.parse(List.of("all")), Map.of(),
+          new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+          new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(systemOut);
+      System.setErr(systemErr);
+    }
     out = outBytes.toString(StandardCharsets.UTF_8);
     err = errBytes.toString(StandardCharsets.UTF_8);
+    processOut = processOutBytes.toString(StandardCharsets.UTF_8);
+    processErr = processErrBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Fails when {@code text} has a line a logger wrote; a sample printing "ERROR" or "Exception" in a value is fine. */
+  private static void assertNoLogLines(String what, String text) {
+    assertThat(text.lines().filter(l -> LOG_LINE.matcher(l).find())).as("log lines on %s", what).isEmpty();
   }
 
   /** The lines of sample {@code name}'s part of the output. */
@@ -52,8 +74,26 @@ class SamplesIT {
   @Test
   void allSamplesSucceedWithoutErrorOutput() {
     assertThat(err).as("stderr").isEmpty();
+    assertThat(processErr).as("the JVM's stderr").isEmpty();
     assertThat(exitCode).as("exit code, output:%n%s", out).isZero();
-    assertThat(out).doesNotContain("WARN", "ERROR", "Exception");
+    assertNoLogLines("stdout", out);
+    assertNoLogLines("the JVM's stdout", processOut);
+  }
+
+  @Test
+  void logLinePatternMatchesWhatTheLoggingBindingWrites() {
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    PrintStream systemErr = System.err;
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      LoggerFactory.getLogger(SamplesIT.class).warn("twin {} not found", "room-1");
+    } finally {
+      System.setErr(systemErr);
+    }
+
+    assertThat(logged.toString(StandardCharsets.UTF_8).lines())
+        .singleElement().matches(line -> LOG_LINE.matcher(line).find(), "a log line");
+    assertThat(LOG_LINE.matcher("[device]   Adding module ERROR: {\"Exception\":1}").find()).isFalse();
   }
 
   @Test
@@ -153,7 +193,7 @@ class SamplesIT {
 
   @Test
   void jarRunsASampleOnItsOwnEmbeddedHubWithoutLogNoise() throws Exception {
-    Result result = runJar(Map.of(), "get-twin");
+    SamplesJar.Result result = SamplesJar.run(Map.of(), "get-twin");
 
     assertThat(result.err()).as("stderr").isEmpty();
     assertThat(result.code()).isZero();
@@ -163,7 +203,7 @@ class SamplesIT {
 
   @Test
   void jarListsTheSamples() throws Exception {
-    Result result = runJar(Map.of(), "help");
+    SamplesJar.Result result = SamplesJar.run(Map.of(), "help");
 
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("get-twin", "update-desired-properties [1-5] [deviceId]", "all");
@@ -171,7 +211,7 @@ class SamplesIT {
 
   @Test
   void jarRefusesAnUnknownSampleWithExitCodeTwo() throws Exception {
-    Result result = runJar(Map.of(), "no-such-sample");
+    SamplesJar.Result result = SamplesJar.run(Map.of(), "no-such-sample");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).isEqualTo("twin-samples: unknown sample 'no-such-sample'; run 'java -jar"
@@ -180,38 +220,12 @@ class SamplesIT {
 
   @Test
   void jarNamesAMalformedSettingInOneLine() throws Exception {
-    Result result = runJar(Map.of("IOTHUB_DEVICE_CONNECTION_STRING", "HostName=hub.example.net"), "get-twin");
+    SamplesJar.Result result =
+        SamplesJar.run(Map.of("IOTHUB_DEVICE_CONNECTION_STRING", "HostName=hub.example.net"), "get-twin");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err().lines()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith("twin-samples: IOTHUB_DEVICE_CONNECTION_STRING is malformed (")
         .endsWith("expected " + Settings.DEVICE_FORM);
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result runJar(Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
-    Path jar = Path.of("target", "twin-samples.jar");
-    assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Settings.variables().forEach(builder.environment()::remove);
-    builder.environment().putAll(environment);
-    Path stdout = Files.createTempFile("samples-out", ".txt");
-    Path stderr = Files.createTempFile("samples-err", ".txt");
-    try {
-      Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("twin-samples.jar " + String.join(" ", args) + " did not finish in 60 s");
-      }
-      return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-    } finally {
-      Files.deleteIfExists(stdout);
-      Files.deleteIfExists(stderr);
-    }
   }
 }

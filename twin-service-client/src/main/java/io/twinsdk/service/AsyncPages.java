@@ -19,7 +19,9 @@ public final class AsyncPages<T> {
   private final Function<String, CompletableFuture<Page<T>>> fetch;
 
   /**
-   * Creates pages that fetch with {@code fetch}, which takes a continuation token (null for the first page).
+   * Creates pages that fetch with {@code fetch}, which takes a continuation token (null for the first page). The
+   * clients create their own; this constructor is public for test doubles of their results (as Azure's
+   * {@code PagedFlux} is), not as an extension point.
    */
   public AsyncPages(Function<String, CompletableFuture<Page<T>>> fetch) {
     this.fetch = Objects.requireNonNull(fetch, "fetch");

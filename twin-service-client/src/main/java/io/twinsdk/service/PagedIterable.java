@@ -1,6 +1,8 @@
 package io.twinsdk.service;
 
+import io.twinsdk.service.internal.Await;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -26,7 +28,8 @@ public final class PagedIterable<T> implements Iterable<T> {
   private final Function<CompletableFuture<Page<T>>, Page<T>> await;
 
   /**
-   * Creates a blocking view of {@code pages}.
+   * Creates a blocking view of {@code pages}. The clients create their own; this constructor is public for test
+   * doubles of their results (as Azure's {@code PagedIterable} is), not as an extension point.
    *
    * @param pages the async pages
    * @param timeout how long to wait for each page
@@ -34,7 +37,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   public PagedIterable(AsyncPages<T> pages, Duration timeout) {
     this.pages = Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(timeout, "timeout");
-    this.await = future -> io.twinsdk.service.internal.Await.result(future, timeout);
+    this.await = future -> Await.result(future, timeout);
   }
 
   /** Returns the pages, each fetched when the iteration reaches it. */
@@ -51,7 +54,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   public Iterator<T> iterator() {
     PageIterator pageIterator = new PageIterator();
     return new Iterator<T>() {
-      private Iterator<T> current = java.util.Collections.emptyIterator();
+      private Iterator<T> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {

@@ -1,6 +1,6 @@
 package io.twinsdk.service;
 
-/** An unauthorized exception reports that the service refused the request's credentials (HTTP 401 or 403), or that a token could not be obtained. */
+/** An unauthorized exception reports that the service refused the request's credentials (HTTP 401, or 403 other than IoT Hub's quota and limit errors), or that a token could not be obtained. */
 public class UnauthorizedException extends ServiceException {
 
   private static final long serialVersionUID = 1L;

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * Drives one operation for a warm-up and then a measured period, either from N blocking threads or with N async
  * requests kept in flight, and reports throughput, latency percentiles and this JVM's CPU time per operation.
+ * Throughput counts the operations that completed inside the period (also those started before it); latency only
+ * those that both started and ended inside it.
  */
 final class LoadDriver {
 
@@ -30,12 +34,15 @@ final class LoadDriver {
 
   /** What one measured period gave. */
   static final class Result {
+    final long ops;
     final double opsPerSecond;
     final double cpuMicrosPerOp;
     final double p50Micros;
     final double p99Micros;
 
+    /** What a period gave: {@code ops} completed in {@code nanos}, {@code latency} of those wholly inside it. */
     Result(long ops, long nanos, long cpuNanos, Histogram latency) {
+      this.ops = ops;
       this.opsPerSecond = ops * 1e9 / nanos;
       this.cpuMicrosPerOp = ops == 0 ? Double.NaN : cpuNanos / 1e3 / ops;
       this.p50Micros = latency.getValueAtPercentile(50) / 1e3;
@@ -56,6 +63,7 @@ final class LoadDriver {
 
   Result sync(int threads, SyncOp op) throws InterruptedException {
     Recorder recorder = new Recorder(3);
+    LongAdder completed = new LongAdder();
     long start = System.nanoTime();
     long measureStart = start + warmup.toNanos();
     long end = measureStart + measure.toNanos();
@@ -72,10 +80,7 @@ final class LoadDriver {
               break;
             }
             op.run(i);
-            long after = System.nanoTime();
-            if (before >= measureStart && after <= end) {
-              recorder.recordValue(after - before);
-            }
+            record(before, System.nanoTime(), measureStart, end, recorder, completed);
           }
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
@@ -86,44 +91,100 @@ final class LoadDriver {
       workers.add(worker);
       worker.start();
     }
-    return measure(recorder, measureStart, end, done, failure);
+    return measure(recorder, completed, measureStart, end, done, failure);
   }
 
   Result async(int inFlight, AsyncOp op) throws InterruptedException {
     Recorder recorder = new Recorder(3);
+    LongAdder completed = new LongAdder();
     long start = System.nanoTime();
     long measureStart = start + warmup.toNanos();
     long end = measureStart + measure.toNanos();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(inFlight);
+    Window window = new Window(op, inFlight, recorder, completed, measureStart, end, failure, done);
     for (int slot = 0; slot < inFlight; slot++) {
-      next(op, slot, inFlight, recorder, measureStart, end, failure, done);
+      window.next(slot);
     }
-    return measure(recorder, measureStart, end, done, failure);
+    return measure(recorder, completed, measureStart, end, done, failure);
   }
 
-  private static void next(AsyncOp op, int i, int stride, Recorder recorder, long measureStart, long end,
-      AtomicReference<Throwable> failure, CountDownLatch done) {
-    long before = System.nanoTime();
-    if (before >= end || failure.get() != null) {
-      done.countDown();
-      return;
-    }
-    op.start(i).whenComplete((ignored, error) -> {
-      long after = System.nanoTime();
-      if (error != null) {
-        failure.compareAndSet(null, error);
-        done.countDown();
-        return;
-      }
-      if (before >= measureStart && after <= end) {
+  private static void record(long before, long after, long measureStart, long end, Recorder recorder,
+      LongAdder completed) {
+    if (after >= measureStart && after <= end) {
+      completed.increment();
+      if (before >= measureStart) {
         recorder.recordValue(after - before);
       }
-      next(op, i + stride, stride, recorder, measureStart, end, failure, done);
-    });
+    }
   }
 
-  private Result measure(Recorder recorder, long measureStart, long end, CountDownLatch done,
+  /** The async load: each of the {@code stride} slots starts its next operation when its last one completed. */
+  private static final class Window {
+    private static final int PENDING = 0;
+    private static final int RETURNED = 1;
+    private static final int COMPLETED_INLINE = 2;
+
+    final AsyncOp op;
+    final int stride;
+    final Recorder recorder;
+    final LongAdder completed;
+    final long measureStart;
+    final long end;
+    final AtomicReference<Throwable> failure;
+    final CountDownLatch done;
+
+    Window(AsyncOp op, int stride, Recorder recorder, LongAdder completed, long measureStart, long end,
+        AtomicReference<Throwable> failure, CountDownLatch done) {
+      this.op = op;
+      this.stride = stride;
+      this.recorder = recorder;
+      this.completed = completed;
+      this.measureStart = measureStart;
+      this.end = end;
+      this.failure = failure;
+      this.done = done;
+    }
+
+    /**
+     * Starts operations from {@code first} on. An operation that completes while it is being started (already
+     * completed, or failed at once) continues this loop rather than calling {@code next} from its callback, so the
+     * stack does not grow with each operation.
+     */
+    void next(int first) {
+      for (int i = first; ; i += stride) {
+        long before = System.nanoTime();
+        if (before >= end || failure.get() != null) {
+          done.countDown();
+          return;
+        }
+        int current = i;
+        AtomicInteger handoff = new AtomicInteger(PENDING);
+        CompletableFuture<?> started;
+        try {
+          started = op.start(current);
+        } catch (RuntimeException e) {
+          started = CompletableFuture.failedFuture(e);
+        }
+        started.whenComplete((ignored, error) -> {
+          if (error != null) {
+            failure.compareAndSet(null, error);
+            done.countDown();
+            return;
+          }
+          record(before, System.nanoTime(), measureStart, end, recorder, completed);
+          if (!handoff.compareAndSet(PENDING, COMPLETED_INLINE)) {
+            next(current + stride);
+          }
+        });
+        if (handoff.compareAndSet(PENDING, RETURNED)) {
+          return;
+        }
+      }
+    }
+  }
+
+  private Result measure(Recorder recorder, LongAdder completed, long measureStart, long end, CountDownLatch done,
       AtomicReference<Throwable> failure) throws InterruptedException {
     sleepUntil(measureStart);
     recorder.reset();
@@ -139,7 +200,7 @@ final class LoadDriver {
     if (failure.get() != null) {
       throw new IllegalStateException("An operation failed: " + failure.get(), failure.get());
     }
-    return new Result(latency.getTotalCount(), wallEnd - wallStart, cpuEnd - cpuStart, latency);
+    return new Result(completed.sum(), wallEnd - wallStart, cpuEnd - cpuStart, latency);
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

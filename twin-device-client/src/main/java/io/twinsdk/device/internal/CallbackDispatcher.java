@@ -1,6 +1,6 @@
 package io.twinsdk.device.internal;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,18 +16,22 @@ public final class CallbackDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(CallbackDispatcher.class);
 
+  private static final long IDLE_THREAD_SECONDS = 10;
+
   private final ThreadPoolExecutor executor;
   private volatile Thread thread;
 
   /** Creates a dispatcher whose thread is named {@code threadName} and whose queue holds {@code capacity} callbacks. */
   public CallbackDispatcher(String threadName, int capacity) {
-    this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
+    // A linked queue allocates per waiting callback, not the whole capacity up front; an idle thread ends.
+    this.executor = new ThreadPoolExecutor(1, 1, IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(capacity),
         runnable -> {
           Thread t = new Thread(runnable, threadName);
           t.setDaemon(true);
           thread = t;
           return t;
         });
+    this.executor.allowCoreThreadTimeOut(true);
   }
 
   /** Queues {@code callback}; returns false, without running it, if the queue is full or the dispatcher is closed. */

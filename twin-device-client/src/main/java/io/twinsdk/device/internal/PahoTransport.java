@@ -37,6 +37,7 @@ public final class PahoTransport implements Transport {
   private static final int PAHO_THREADS = 6;
   private static final long DISCONNECT_MILLIS = 200;
   private static final long TERMINATION_MILLIS = 500;
+  private static final long IDLE_THREAD_SECONDS = 1;
   private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
   private final Settings settings;
@@ -54,6 +55,9 @@ public final class PahoTransport implements Transport {
       return thread;
     });
     this.executor.setRemoveOnCancelPolicy(true);
+    // Threads that finished their work (connect, a ping) end instead of idling with their I/O buffer caches.
+    this.executor.setKeepAliveTime(IDLE_THREAD_SECONDS, TimeUnit.SECONDS);
+    this.executor.allowCoreThreadTimeOut(true);
   }
 
   @Override
@@ -135,7 +139,7 @@ public final class PahoTransport implements Transport {
     options.setKeepAliveInterval(settings.keepAliveSeconds);
     options.setConnectionTimeout(settings.connectTimeoutSeconds);
     options.setMaxInflight(settings.maxInflight);
-    options.setSocketFactory(settings.socketFactory);
+    options.setSocketFactory(new NoDelaySocketFactory(settings.socketFactory));
     options.setHttpsHostnameVerificationEnabled(true);
     return options;
   }

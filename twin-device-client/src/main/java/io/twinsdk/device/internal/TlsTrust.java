@@ -33,6 +33,15 @@ public final class TlsTrust {
    * @throws IllegalArgumentException if the file cannot be read or holds no certificate
    */
   public static SSLSocketFactory fromPem(Path pem) {
+    return context(pem).getSocketFactory();
+  }
+
+  /**
+   * Returns a TLS context that trusts exactly the certificates in the PEM file {@code pem}.
+   *
+   * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+   */
+  public static SSLContext context(Path pem) {
     try (InputStream in = Files.newInputStream(pem)) {
       Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certificates.isEmpty()) {
@@ -44,7 +53,7 @@ public final class TlsTrust {
       for (Certificate certificate : certificates) {
         store.setCertificateEntry("trusted-" + i++, certificate);
       }
-      return fromKeyStore(store);
+      return context(store);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException("Cannot read trusted certificates from " + pem + ": " + e.getMessage(), e);
     }
@@ -52,12 +61,16 @@ public final class TlsTrust {
 
   /** Returns a socket factory that trusts the certificates in {@code trustStore}. */
   public static SSLSocketFactory fromKeyStore(KeyStore trustStore) {
+    return context(trustStore).getSocketFactory();
+  }
+
+  private static SSLContext context(KeyStore trustStore) {
     try {
       TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(trustStore);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
-      return context.getSocketFactory();
+      return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("Cannot build a TLS context from the trust store: " + e.getMessage(), e);
     }

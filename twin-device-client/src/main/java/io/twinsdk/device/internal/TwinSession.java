@@ -197,6 +197,8 @@ public final class TwinSession {
       stop(DisconnectReason.UNAUTHORIZED, new UnauthorizedException("Cannot make a SAS token: " + e.getMessage(), e));
       return;
     }
+    // From here on, desired notifications wait for this connection's snapshot, even those that overtake its SUBACK.
+    desired.connectionStarted();
     Transport attemptTransport = transports.create();
     transport = attemptTransport;
     attemptTransport.connect(token.value(), TOPICS, new Transport.Listener() {
@@ -233,8 +235,6 @@ public final class TwinSession {
     attempt = 0;
     notifyState(ConnectionState.CONNECTED, DisconnectReason.NONE, null);
     opened.complete(null);
-    desired.connectionStarted();
-    catchUpInFlight = false;
     sendCatchUp();
     long renewIn = Duration.between(options.clock.instant(), token.renewAt()).toMillis();
     renewalTimer = control.schedule(this::startRenewal, Math.max(0, renewIn), TimeUnit.MILLISECONDS);

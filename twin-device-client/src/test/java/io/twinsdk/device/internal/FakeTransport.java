@@ -1,8 +1,6 @@
 package io.twinsdk.device.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,15 +12,12 @@ final class FakeTransport implements Transport {
   /** The factory hands out transports and lets the test see each one as it is created. */
   static final class Factory implements Transport.Factory {
 
+    /** Transports whose connect was called, so that the test can play the hub's side at once. */
     final BlockingQueue<FakeTransport> created = new LinkedBlockingQueue<>();
-    final List<FakeTransport> all = new ArrayList<>();
 
     @Override
-    public synchronized Transport create() {
-      FakeTransport transport = new FakeTransport();
-      all.add(transport);
-      created.add(transport);
-      return transport;
+    public Transport create() {
+      return new FakeTransport(created);
     }
 
     FakeTransport next() throws InterruptedException {
@@ -60,6 +55,7 @@ final class FakeTransport implements Transport {
     }
   }
 
+  private final BlockingQueue<FakeTransport> connecting;
   final CompletableFuture<Void> connectResult = new CompletableFuture<>();
   final BlockingQueue<Published> published = new LinkedBlockingQueue<>();
   volatile String password;
@@ -67,11 +63,16 @@ final class FakeTransport implements Transport {
   volatile Listener listener;
   volatile boolean closed;
 
+  private FakeTransport(BlockingQueue<FakeTransport> connecting) {
+    this.connecting = connecting;
+  }
+
   @Override
   public CompletableFuture<Void> connect(String password, String[] topics, Listener listener) {
     this.password = password;
     this.topics = topics;
     this.listener = listener;
+    connecting.add(this);
     return connectResult;
   }
 

@@ -51,6 +51,7 @@ class TwinSessionTest {
   private int queueCapacity = 100;
   private RetryPolicy retryPolicy = attempt -> Optional.of(Duration.ofMillis(10));
   private io.twinsdk.device.DesiredPropertiesListener desiredListener = updates::add;
+  private io.twinsdk.device.ConnectionStateListener stateListener = states::add;
 
   @AfterEach
   void closeSession() {
@@ -63,7 +64,7 @@ class TwinSessionTest {
     TokenSource tokens = TokenSource.signing(
         expiry -> SasToken.forDevice("hub.local", "dev1", KEY, expiry), tokenLifetime);
     SessionOptions options = new SessionOptions(name, tokens, retryPolicy, operationTimeout, queueCapacity, 100,
-        desiredListener, states::add, Clock.systemUTC());
+        desiredListener, stateListener, Clock.systemUTC());
     session = new TwinSession(options, hub);
     return session;
   }
@@ -394,9 +395,34 @@ class TwinSessionTest {
 
     assertThat(millis).as("close() duration in ms").isLessThan(1000);
     assertThat(failureOf(queued)).isInstanceOf(ConnectionLostException.class);
-    assertThat(Thread.getAllStackTraces().keySet())
-        .noneMatch(thread -> thread.getName().startsWith("twin-device-" + name + "-"));
+    assertThat(threadsOfThisSessionAlive()).isFalse();
     assertThat(failureOf(session.getTwin())).isInstanceOf(ConnectionLostException.class);
+  }
+
+  @Test
+  void closeFromAListenerDoesNotDeadlock() throws Exception {
+    CountDownLatch closed = new CountDownLatch(1);
+    stateListener = status -> {
+      if (status.state() == ConnectionState.CONNECTED) {
+        session.close();
+        closed.countDown();
+      }
+    };
+    start().open();
+    hub.next().accept();
+
+    assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(failureOf(session.getTwin())).isInstanceOf(ConnectionLostException.class);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (threadsOfThisSessionAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(threadsOfThisSessionAlive()).isFalse();
+  }
+
+  private boolean threadsOfThisSessionAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().startsWith("twin-device-" + name + "-"));
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

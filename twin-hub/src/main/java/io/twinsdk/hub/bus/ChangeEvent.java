@@ -33,14 +33,18 @@ public record ChangeEvent(Kind kind, String id, long version, JsonNode body, Ins
     TAGS,
     /** A device identity was created, updated or deleted; {@code body} is null on delete. */
     DEVICE,
-    /** A digital twin was created or replaced; {@code body} is the new twin. */
+    /** A digital twin was created; {@code body} is the new twin. */
     DIGITAL_TWIN_CREATED,
+    /** An existing digital twin was replaced as a whole (PUT or import); {@code body} is the new twin. */
+    DIGITAL_TWIN_REPLACED,
     /** A digital twin was patched; {@code body} is the JSON Patch. */
     DIGITAL_TWIN_UPDATED,
     /** A digital twin was deleted; {@code body} is the last twin document. */
     DIGITAL_TWIN_DELETED,
-    /** A relationship was created or replaced; {@code body} is the relationship. */
+    /** A relationship was created; {@code body} is the relationship. */
     RELATIONSHIP_CREATED,
+    /** An existing relationship was replaced as a whole (PUT or import); {@code body} is the new relationship. */
+    RELATIONSHIP_REPLACED,
     /** A relationship was patched; {@code body} is the JSON Patch. */
     RELATIONSHIP_UPDATED,
     /** A relationship was deleted; {@code body} is the last relationship document. */

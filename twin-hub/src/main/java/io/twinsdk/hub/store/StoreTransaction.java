@@ -4,6 +4,7 @@ import io.twinsdk.hub.bus.ChangeEvent;
 
 /**
  * One store transaction, seen through the repositories of each feature. Valid only during the task it was given to.
+ * The write tasks that share one commit (group commit) share one transaction object, in the order they were queued.
  */
 public interface StoreTransaction {
 
@@ -42,4 +43,11 @@ public interface StoreTransaction {
    * Only meaningful in write transactions.
    */
   void emitAfterCommit(ChangeEvent event);
+
+  /**
+   * Runs {@code action} on the store's writer thread once this transaction has committed, before any of its writes is
+   * answered and before the next transaction starts; dropped if the task or the commit fails. For in-memory state that
+   * must change exactly when the rows it mirrors are committed. Only meaningful in write transactions.
+   */
+  void afterCommit(Runnable action);
 }

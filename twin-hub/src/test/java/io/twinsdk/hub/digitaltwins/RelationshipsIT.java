@@ -16,28 +16,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RelationshipsIT {
-
-  @TempDir
-  static Path data;
-  static AdtHttp adt;
-  static int n;
-
-  @BeforeAll
-  static void startHub() {
-    adt = AdtHttp.start(data);
-    n = adt.uploadTestModels();
-  }
-
-  @AfterAll
-  static void stopHub() {
-    adt.close();
-  }
+class RelationshipsIT extends TestModelsHub {
 
   private static String room() {
     String id = "room-" + AdtHttp.unique();
@@ -131,6 +112,20 @@ class RelationshipsIT {
     assertThat(errorCode(wrongTarget)).isEqualTo("ValidationFailed");
     assertThat(errorCode(wrongProperty)).isEqualTo("ValidationFailed");
     assertThat(json(adt.send("GET", "/digitaltwins/" + floor + "/relationships", null)).get("value")).isEmpty();
+  }
+
+  @Test
+  void putOfAnExistingRelationshipIsPublishedAsReplacedNotCreated() throws Exception {
+    String floor = floor();
+    String room = room();
+
+    List<ChangeEvent> events = changesOf(floor + "/r1", 2, () -> {
+      assertThat(contains(floor, "r1", room).statusCode()).isEqualTo(200);
+      assertThat(contains(floor, "r1", room).statusCode()).isEqualTo(200);
+    });
+
+    assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.RELATIONSHIP_CREATED,
+        ChangeEvent.Kind.RELATIONSHIP_REPLACED);
   }
 
   @Test

@@ -9,44 +9,27 @@ import io.twinsdk.hub.bus.ChangeEvent;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TwinsIT {
+class TwinsIT extends TestModelsHub {
 
   private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z";
   private static final String ETAG = "W/\"[0-9a-f-]{36}\"";
 
-  @TempDir
-  static Path data;
-  static AdtHttp adt;
-  static int n;
-
   @BeforeAll
-  static void startHub() {
-    adt = AdtHttp.start(data);
-    n = adt.uploadTestModels();
+  static void uploadOfficeModel() {
     assertThat(adt.send("POST", "/models", """
         [{"@id":"dtmi:test:Office;%d","@type":"Interface","@context":"dtmi:dtdl:context;2",
           "contents":[{"@type":"Property","name":"Temperature","schema":"double"},
                       {"@type":"Component","name":"wifi","schema":"%s"}]}]"""
         .formatted(n, TestModels.wifiId(n))).statusCode()).isEqualTo(201);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    adt.close();
   }
 
   private static String room(double temperature) {
@@ -374,28 +357,47 @@ class TwinsIT {
   @Test
   void everyTwinChangeIsPublishedOnTheChangeBusAfterCommit() throws Exception {
     String id = "room-" + AdtHttp.unique();
-    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
-    CountDownLatch deleted = new CountDownLatch(1);
-    try (AutoCloseable subscription = adt.fixture().hub().changes().subscribe(event -> {
-      if (event.id().equals(id)) {
-        events.add(event);
-        if (event.kind() == ChangeEvent.Kind.DIGITAL_TWIN_DELETED) {
-          deleted.countDown();
-        }
-      }
-    })) {
+
+    List<ChangeEvent> events = changesOf(id, 3, () -> {
       adt.send("PUT", "/digitaltwins/" + id, room(80));
       adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"move\",\"from\":\"/Humidity\",\"path\":\"/x\"}]");
       adt.send("PATCH", "/digitaltwins/" + id, "[{\"op\":\"replace\",\"path\":\"/Temperature\",\"value\":1}]");
       adt.send("DELETE", "/digitaltwins/" + id, null);
-
-      assertThat(deleted.await(10, TimeUnit.SECONDS)).isTrue();
-    }
+    });
 
     assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
         ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, ChangeEvent.Kind.DIGITAL_TWIN_DELETED);
     assertThat(events.get(0).body().get("$dtId").asText()).isEqualTo(id);
     assertThat(events.get(1).body().get(0).get("path").asText()).isEqualTo("/Temperature");
+  }
+
+  @Test
+  void putOfAnExistingTwinIsPublishedAsReplacedNotCreated() throws Exception {
+    String id = "room-" + AdtHttp.unique();
+
+    List<ChangeEvent> events = changesOf(id, 2, () -> {
+      adt.send("PUT", "/digitaltwins/" + id, room(80));
+      adt.send("PUT", "/digitaltwins/" + id, room(21));
+    });
+
+    assertThat(events).extracting(ChangeEvent::kind).containsExactly(ChangeEvent.Kind.DIGITAL_TWIN_CREATED,
+        ChangeEvent.Kind.DIGITAL_TWIN_REPLACED);
+    assertThat(events.get(1).body().get("Temperature").asDouble()).isEqualTo(21);
+  }
+
+  @Test
+  void replacingATwinKeepsTheModelDecommissionedSinceItWasCreated() {
+    int m = AdtHttp.unique();
+    adt.send("POST", "/models", "[" + TestModels.wifi(m) + "]");
+    String twin = "{\"$metadata\":{\"$model\":\"" + TestModels.wifiId(m) + "\"},\"RouterName\":\"R%d\"}";
+    assertThat(adt.send("PUT", "/digitaltwins/wifi-" + m, twin.formatted(1)).statusCode()).isEqualTo(200);
+    adt.send("PATCH", "/models/" + URLEncoder.encode(TestModels.wifiId(m), StandardCharsets.UTF_8),
+        "[{\"op\":\"replace\",\"path\":\"/decommissioned\",\"value\":true}]");
+
+    HttpResponse<String> response = adt.send("PUT", "/digitaltwins/wifi-" + m, twin.formatted(2));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(json(adt.send("GET", "/digitaltwins/wifi-" + m, null)).get("RouterName").asText()).isEqualTo("R2");
   }
 
   @Test

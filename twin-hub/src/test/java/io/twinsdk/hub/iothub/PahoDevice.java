@@ -5,7 +5,10 @@ import io.twinsdk.core.auth.SasToken;
 import io.twinsdk.hub.HubFixture;
 import io.twinsdk.hub.TwinHub;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,8 +33,8 @@ final class PahoDevice implements AutoCloseable {
   private final CompletableFuture<Throwable> lost = new CompletableFuture<>();
   private IMqttToken connectToken;
 
-  private PahoDevice(TwinHub hub, String clientId) throws MqttException {
-    client = new MqttClient("ssl://localhost:" + hub.mqttPort(), clientId, new MemoryPersistence());
+  private PahoDevice(int port, String clientId) throws MqttException {
+    client = new MqttClient("ssl://localhost:" + port, clientId, new MemoryPersistence());
     client.setCallback(new MqttCallback() {
       @Override
       public void connectionLost(Throwable cause) {
@@ -61,15 +64,21 @@ final class PahoDevice implements AutoCloseable {
   /** Connects with explicit client id, user-name device, password and clean-session flag. */
   static PahoDevice connect(TwinHub hub, String clientId, String userDevice, String password, boolean clean)
       throws MqttException {
-    PahoDevice device = new PahoDevice(hub, clientId);
+    return connect(hub.hostName(), hub.mqttPort(), hub.certificatePath(), clientId, userDevice, password, clean);
+  }
+
+  /** Connects to a hub known by host name, MQTT port and certificate (a hub in another process). */
+  static PahoDevice connect(String hostName, int port, Path certificate, String clientId, String userDevice,
+      String password, boolean clean) throws MqttException {
+    PahoDevice device = new PahoDevice(port, clientId);
     MqttConnectOptions options = new MqttConnectOptions();
     options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     options.setCleanSession(clean);
     options.setAutomaticReconnect(false);
     options.setConnectionTimeout(10);
-    options.setUserName(hub.hostName() + "/" + userDevice + "/?api-version=2021-04-12");
+    options.setUserName(hostName + "/" + userDevice + "/?api-version=2021-04-12");
     options.setPassword(password.toCharArray());
-    options.setSocketFactory(HubFixture.trusting(hub.certificatePath()).getSocketFactory());
+    options.setSocketFactory(HubFixture.trusting(certificate).getSocketFactory());
     options.setMaxInflight(1000);
     device.connectToken = device.client.connectWithResult(options);
     return device;
@@ -113,6 +122,13 @@ final class PahoDevice implements AutoCloseable {
       throw new AssertionError("No message from the hub within 10 seconds");
     }
     return message;
+  }
+
+  /** Takes every message received so far. */
+  List<Received> drain() {
+    List<Received> messages = new ArrayList<>();
+    received.drainTo(messages);
+    return messages;
   }
 
   /** Returns a message that arrives within {@code millis}, or null. */

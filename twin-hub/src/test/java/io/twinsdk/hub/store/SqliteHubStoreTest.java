@@ -41,6 +41,30 @@ class SqliteHubStoreTest {
   }
 
   @Test
+  void afterCommitActionsRunOnTheWriterBeforeTheWriteIsAnsweredAndNotForAFailedTask() throws Exception {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    try (SqliteHubStore store = SqliteHubStore.open(data, new ChangeBus(), 2)) {
+      CompletableFuture<String> committed = store.write(tx -> {
+        tx.afterCommit(() -> ran.add("committed on " + Thread.currentThread().getName()));
+        return Thread.currentThread().getName();
+      });
+      CompletableFuture<String> failed = store.write(tx -> {
+        tx.afterCommit(() -> ran.add("failed"));
+        throw new IllegalArgumentException("refused");
+      });
+
+      String writer = committed.get(10, TimeUnit.SECONDS);
+      assertThat(ran).containsExactly("committed on " + writer);
+      assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
+      assertThat(ran).containsExactly("committed on " + writer);
+      assertThatThrownBy(() -> store.read(tx -> {
+        tx.afterCommit(() -> ran.add("read"));
+        return null;
+      }).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
   void failingTaskRollsBackOnlyItselfAndKeepsItsException() throws Exception {
     ChangeBus bus = new ChangeBus();
     List<String> published = new CopyOnWriteArrayList<>();

@@ -6,6 +6,8 @@ import io.twinsdk.service.internal.Authorizer;
 import io.twinsdk.service.internal.HttpCall;
 import io.twinsdk.service.internal.HttpPipeline;
 import io.twinsdk.service.internal.JsonBodies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,8 +63,8 @@ public final class ClientSecretCredential implements TokenCredential, AutoClosea
     Buffer buffer = new Buffer();
     try {
       form.writeTo(buffer);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     // Asking again for a token changes nothing on the server, so the request may be retried.
     HttpCall call = HttpCall.builder("POST", tokenUrl).body(buffer.readByteArray(), FORM).idempotent().build();

@@ -1,6 +1,7 @@
 package io.twinsdk.service.credential;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** A static-token credential always answers with the same token; for tests and short scripts. */
@@ -15,7 +16,7 @@ public final class StaticTokenCredential implements TokenCredential {
 
   /** Creates a credential for {@code token}. */
   public StaticTokenCredential(AccessToken token) {
-    this.token = java.util.Objects.requireNonNull(token, "token");
+    this.token = Objects.requireNonNull(token, "token");
   }
 
   @Override

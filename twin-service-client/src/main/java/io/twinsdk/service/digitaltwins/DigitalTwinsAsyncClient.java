@@ -11,6 +11,7 @@ import io.twinsdk.service.AsyncPages;
 import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.Page;
 import io.twinsdk.service.Response;
+import io.twinsdk.service.ServiceException;
 import io.twinsdk.service.ServiceTimeoutException;
 import io.twinsdk.service.internal.Endpoint;
 import io.twinsdk.service.internal.Futures;
@@ -29,6 +30,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -78,7 +80,10 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
 
   /**
    * Creates or replaces the twin; with {@link MatchConditions#ifNoneMatchAny()} only creates it (an existing twin
-   * fails with {@link io.twinsdk.service.PreconditionFailedException}).
+   * fails with {@link io.twinsdk.service.PreconditionFailedException}). A create-only request, like every delete, is
+   * retried only when the service surely did not act on it (connection refused, 408, 429, 503 with
+   * {@code Retry-After}), so a 412 always means that the twin existed before; after a timeout or another 5xx the
+   * call fails and the twin may or may not have been created.
    */
   public <T> CompletableFuture<Response<T>> createOrReplaceDigitalTwinWithResponse(String twinId, T twin,
       Class<T> type, MatchConditions conditions) {
@@ -333,12 +338,16 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     return value(createImportJobWithResponse(jobId, input, output));
   }
 
-  /** Starts an import job with the response; an existing id fails with an already-exists exception. */
+  /**
+   * Starts an import job with the response; an existing id fails with an already-exists exception. The request is
+   * retried only when the service surely did not act on it (see {@link #createOrReplaceDigitalTwinWithResponse}).
+   */
   public CompletableFuture<Response<ImportJob>> createImportJobWithResponse(String jobId, URI input, URI output) {
     ObjectNode body = JsonNodeFactory.instance.objectNode()
         .put("inputBlobUri", Objects.requireNonNull(input, "input").toString())
         .put("outputBlobUri", Objects.requireNonNull(output, "output").toString());
-    HttpCall call = HttpCall.builder("PUT", url("jobs", "imports", jobId).build())
+    // A repeat after a success would fail with 409 JobIdAlreadyExists.
+    HttpCall call = HttpCall.builder("PUT", url("jobs", "imports", jobId).build()).createOnly()
         .body(JsonBodies.write(body), HttpCall.JSON).build();
     return pipeline.send(call, result -> result.toResponse(ImportJob.fromJson(JsonBodies.tree(result))));
   }
@@ -400,12 +409,28 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     return value(createDeleteJobWithResponse());
   }
 
-  /** Starts a delete job with the response (its {@code Operation-Location} header included). */
+  /**
+   * Starts a delete job with the response (its {@code Operation-Location} header included). The request carries a
+   * new operation id, so it is retried after any retriable failure: when a retry finds that an earlier attempt
+   * created the job (400 "Operation-Id already exists."), the job is read and returned, with the response of that
+   * read (status 200).
+   */
   public CompletableFuture<Response<DeleteJob>> createDeleteJobWithResponse() {
     String operationId = UUID.randomUUID().toString();
     // The operation id makes a repeated request name the same job rather than start a second one.
     HttpCall call = HttpCall.builder("POST", url("jobs", "deletions").build()).header("operation-id", operationId)
         .body(new byte[0], HttpCall.JSON).idempotent().build();
+    return Futures.recover(sendDeleteJob(call, operationId), DigitalTwinsAsyncClient::operationIdTaken,
+        () -> getDeleteJobWithResponse(operationId));
+  }
+
+  /** Whether {@code error} says that the operation id exists, which for a new id means an earlier attempt won. */
+  private static boolean operationIdTaken(Throwable error) {
+    return error instanceof ServiceException && ((ServiceException) error).statusCode() == 400
+        && String.valueOf(error.getMessage()).contains("Operation-Id already exists");
+  }
+
+  private CompletableFuture<Response<DeleteJob>> sendDeleteJob(HttpCall call, String operationId) {
     return pipeline.send(call, result -> {
       if (result.body().length > 0) {
         return result.toResponse(DeleteJob.fromJson(JsonBodies.tree(result)));
@@ -468,7 +493,10 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
         payload, sourceTime));
   }
 
-  /** Releases the client's threads and connections; calls in flight fail. Idempotent. */
+  /**
+   * Releases the client's threads and connections. Calls and polls still pending fail with an
+   * {@link IllegalStateException} on the calling thread, and so do calls made afterwards. Idempotent.
+   */
   @Override
   public void close() {
     pipeline.close();
@@ -577,6 +605,8 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(progress, "progress");
     Poll<J> poll = new Poll<>(read, finished, interval, System.nanoTime() + timeout.toNanos(), progress, what);
+    // close() fails a poll that is waiting between two reads, whose next read would otherwise never run.
+    pipeline.track(poll.done);
     poll.next();
     return poll.done;
   }
@@ -591,6 +621,7 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
     final String what;
     final CompletableFuture<J> done = new CompletableFuture<>();
     volatile CompletableFuture<J> current;
+    volatile ScheduledFuture<?> nextRead;
 
     Poll(Supplier<CompletableFuture<J>> read, Predicate<J> finished, Duration interval, long deadline,
         Consumer<J> progress, String what) {
@@ -604,6 +635,11 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
         CompletableFuture<J> inFlight = current;
         if (done.isCancelled() && inFlight != null) {
           inFlight.cancel(true);
+        }
+        // Otherwise a cancelled poll's next read stays queued, holding this poll, until its time comes.
+        ScheduledFuture<?> scheduled = nextRead;
+        if (scheduled != null) {
+          scheduled.cancel(false);
         }
       });
     }
@@ -634,7 +670,10 @@ public final class DigitalTwinsAsyncClient implements AutoCloseable {
             + job, null, null));
       } else {
         try {
-          pipeline.scheduler().schedule(this::next, interval.toNanos(), TimeUnit.NANOSECONDS);
+          nextRead = pipeline.scheduler().schedule(this::next, interval.toNanos(), TimeUnit.NANOSECONDS);
+          if (done.isDone()) {
+            nextRead.cancel(false);
+          }
         } catch (RejectedExecutionException closed) {
           done.completeExceptionally(new IllegalStateException("The client was closed while polling " + what));
         }

@@ -2,6 +2,7 @@ package io.twinsdk.service.digitaltwins;
 
 import io.twinsdk.core.digitaltwin.IncomingRelationship;
 import io.twinsdk.core.json.JsonPatch;
+import io.twinsdk.service.AsyncPages;
 import io.twinsdk.service.MatchConditions;
 import io.twinsdk.service.PagedIterable;
 import io.twinsdk.service.Response;
@@ -323,13 +324,16 @@ public final class DigitalTwinsClient implements AutoCloseable {
     return await(blocking.publishComponentTelemetryWithResponse(twinId, componentName, messageId, payload, sourceTime));
   }
 
-  /** Releases the client's threads and connections. Idempotent. */
+  /**
+   * Releases the client's threads and connections; calls waiting in other threads, and calls made afterwards,
+   * fail with an {@link IllegalStateException}. Idempotent.
+   */
   @Override
   public void close() {
     async.close();
   }
 
-  private <T> PagedIterable<T> paged(io.twinsdk.service.AsyncPages<T> pages) {
+  private <T> PagedIterable<T> paged(AsyncPages<T> pages) {
     return new PagedIterable<>(pages, timeout);
   }
 

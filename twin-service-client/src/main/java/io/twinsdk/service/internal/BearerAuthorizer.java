@@ -84,11 +84,16 @@ public final class BearerAuthorizer implements Authorizer {
     }
   }
 
+  /**
+   * Wraps any credential failure, an error response of the token endpoint included, in an unauthorized exception
+   * with status 0: the token endpoint's status (say 400 invalid_client) must not pass for the status of the call
+   * that needed the token. Its message and error code stay, and the original is the cause.
+   */
   private static ServiceException asServiceException(Throwable error) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (cause instanceof ServiceException) {
-      return (ServiceException) cause;
-    }
-    return new UnauthorizedException("Could not obtain an access token: " + cause, 0, null, null, cause);
+    String code = cause instanceof ServiceException ? ((ServiceException) cause).errorCode().orElse(null) : null;
+    String what = cause instanceof ServiceException ? "the token endpoint answered " + cause.getMessage()
+        : cause.toString();
+    return new UnauthorizedException("Could not obtain an access token: " + what, 0, code, null, cause);
   }
 }

@@ -16,6 +16,11 @@ import io.twinsdk.service.UnauthorizedException;
  * {@code {"Message":"ErrorCode:…;…","ExceptionMessage":"Tracking ID:…"}} and OAuth2
  * {@code {"error","error_description"}}; the {@code x-ms-error-code} / {@code iothub-errorcode} headers fill in a
  * missing code. Bodies that are not JSON are quoted, shortened, in the message.
+ *
+ * <p>Some statuses are typed by their error code too: a 409 is an {@link AlreadyExistsException} only for a
+ * duplicate ({@code …AlreadyExists}, IoT Hub {@code 409001}, or no code), not for conflicts such as
+ * {@code ModelReferencesNotDeleted}; a 403 is an {@link UnauthorizedException} except for IoT Hub's quota and limit
+ * errors ({@code 403002} IotHubQuotaExceeded, {@code 403004} DeviceMaximumQueueDepthExceeded, …).
  */
 public final class ErrorMapper {
 
@@ -45,12 +50,15 @@ public final class ErrorMapper {
   private static ServiceException create(int status, String message, String code, String requestId) {
     switch (status) {
       case 401:
-      case 403:
         return new UnauthorizedException(message, status, code, requestId, null);
+      case 403:
+        return isQuotaOrLimit(code) ? new ServiceException(message, status, code, requestId, null)
+            : new UnauthorizedException(message, status, code, requestId, null);
       case 404:
         return new NotFoundException(message, status, code, requestId, null);
       case 409:
-        return new AlreadyExistsException(message, status, code, requestId, null);
+        return isDuplicate(code) ? new AlreadyExistsException(message, status, code, requestId, null)
+            : new ServiceException(message, status, code, requestId, null);
       case 412:
         return new PreconditionFailedException(message, status, code, requestId, null);
       case 429:
@@ -58,6 +66,17 @@ public final class ErrorMapper {
       default:
         return new ServiceException(message, status, code, requestId, null);
     }
+  }
+
+  /** Whether a 409's code names a duplicate rather than another conflict (such as a model still referenced). */
+  private static boolean isDuplicate(String code) {
+    return code == null || code.equals("409001") || code.contains("AlreadyExists");
+  }
+
+  /** Whether a 403's code is an IoT Hub quota or limit (all its numeric 403xxx codes) rather than a refusal. */
+  private static boolean isQuotaOrLimit(String code) {
+    return code != null && (code.matches("403\\d{3}") || code.contains("Quota") || code.endsWith("Exceeded")
+        || code.contains("Suspended"));
   }
 
   private static void parse(String text, Parsed parsed, int depth) {

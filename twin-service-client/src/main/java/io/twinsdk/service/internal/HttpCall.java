@@ -27,10 +27,14 @@ public final class HttpCall {
     this.headers = b.headers.build();
     this.body = b.body;
     this.contentType = b.contentType;
-    this.idempotent = b.idempotent;
+    this.idempotent = b.idempotent && !b.succeedsOnlyOnce;
   }
 
-  /** Starts a call; GET, PUT and DELETE are idempotent, POST and PATCH only when marked so. */
+  /**
+   * Starts a call. GET and PUT are idempotent, and PATCH with {@code If-Match}; DELETE, a create-only PUT and any
+   * request with {@code If-None-Match} are not, because a repeat after a success fails (404, 409, 412) although the
+   * first attempt worked; POST is idempotent only when marked so.
+   */
   public static Builder builder(String method, HttpUrl url) {
     return new Builder(method, url);
   }
@@ -60,7 +64,10 @@ public final class HttpCall {
     return contentType;
   }
 
-  /** Returns whether repeating the call cannot apply it twice. */
+  /**
+   * Returns whether the call may be repeated after an ambiguous failure (a timeout, a 5xx) with the same outcome;
+   * other calls are repeated only when the service surely did not act on them.
+   */
   public boolean idempotent() {
     return idempotent;
   }
@@ -73,11 +80,14 @@ public final class HttpCall {
     private byte[] body;
     private MediaType contentType;
     private boolean idempotent;
+    private boolean succeedsOnlyOnce;
 
     private Builder(String method, HttpUrl url) {
       this.method = Objects.requireNonNull(method, "method");
       this.url = Objects.requireNonNull(url, "url");
-      this.idempotent = method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
+      this.idempotent = method.equals("GET") || method.equals("PUT");
+      // A repeated delete answers 404 for what the first attempt deleted.
+      this.succeedsOnlyOnce = method.equals("DELETE");
     }
 
     /** Adds a header. */
@@ -86,13 +96,28 @@ public final class HttpCall {
       return this;
     }
 
-    /** Adds {@code If-Match} / {@code If-None-Match}; an {@code If-Match} makes a PATCH safe to repeat. */
+    /**
+     * Adds {@code If-Match} / {@code If-None-Match}; an {@code If-Match} makes a PATCH safe to repeat, an
+     * {@code If-None-Match} makes the call create-only.
+     */
     public Builder conditions(MatchConditions conditions) {
       conditions.ifMatch().ifPresent(etag -> {
         headers.add("If-Match", etag);
         idempotent = true;
       });
-      conditions.ifNoneMatch().ifPresent(value -> headers.add("If-None-Match", value));
+      conditions.ifNoneMatch().ifPresent(value -> {
+        headers.add("If-None-Match", value);
+        succeedsOnlyOnce = true;
+      });
+      return this;
+    }
+
+    /**
+     * Marks the call as create-only (such as a PUT that fails with 409 when the resource exists): a repeat after a
+     * success would fail, so it is repeated only when the service surely did not act on it.
+     */
+    public Builder createOnly() {
+      this.succeedsOnlyOnce = true;
       return this;
     }
 

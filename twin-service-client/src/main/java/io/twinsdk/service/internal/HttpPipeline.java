@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,9 +24,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import okhttp3.Call;
@@ -46,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: OkHttp's dispatcher runs the I/O; one scheduler thread waits out retry delays; the callback executor
  * (the caller's, or a pool of {@link HttpOptions#callbackThreads()} daemon threads with a queue of 10,000) parses
  * bodies and completes futures. When that queue is full, completion runs on the I/O thread, which slows intake
- * rather than dropping results. {@link #close()} releases all of them.
+ * rather than dropping results. {@link #close()} releases all of them and fails every call and poll still pending
+ * with an {@link IllegalStateException}, on the thread that called {@code close()}; calls sent afterwards fail at
+ * once the same way.
  */
 public final class HttpPipeline implements AutoCloseable {
 
@@ -65,6 +71,8 @@ public final class HttpPipeline implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Duration operationTimeout;
   private final boolean view;
+  private final AtomicBoolean closed;
+  private final Set<CompletableFuture<?>> pending;
 
   private HttpPipeline(HttpOptions options, Authorizer authorizer) {
     OkHttpClient.Builder builder;
@@ -88,6 +96,8 @@ public final class HttpPipeline implements AutoCloseable {
     this.retry = options.retry();
     this.operationTimeout = options.operationTimeout();
     this.view = false;
+    this.closed = new AtomicBoolean();
+    this.pending = ConcurrentHashMap.newKeySet();
     if (options.callbackExecutor().isPresent()) {
       this.ownCallbacks = null;
       this.callbacks = options.callbackExecutor().get();
@@ -114,6 +124,8 @@ public final class HttpPipeline implements AutoCloseable {
     this.scheduler = shared.scheduler;
     this.operationTimeout = shared.operationTimeout;
     this.view = true;
+    this.closed = shared.closed;
+    this.pending = shared.pending;
   }
 
   /** Creates a pipeline with its own OkHttp client (or one derived from the caller's) and threads. */
@@ -153,18 +165,36 @@ public final class HttpPipeline implements AutoCloseable {
    * @return a future completed with the parsed value, or exceptionally with a {@link ServiceException}
    */
   public <T> CompletableFuture<T> send(HttpCall call, Function<HttpResult, T> parse) {
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("The client is closed"));
+    }
     Exchange<T> exchange = new Exchange<>(call, parse);
+    track(exchange.future);
     exchange.attempt();
     return exchange.future;
   }
 
   /**
-   * Stops the threads and, when the OkHttp client is the pipeline's own, its dispatcher and pool. Idempotent; does
-   * nothing on a view from {@link #forBlockingCallers()}.
+   * Registers {@code future} (such as a poll's) so that {@link #close()} fails it if it has not completed by then;
+   * fails it at once when the pipeline is already closed.
+   */
+  public void track(CompletableFuture<?> future) {
+    pending.add(future);
+    future.whenComplete((ignored, error) -> pending.remove(future));
+    // Checked after adding, so that a concurrent close() either sees the future or is seen here.
+    if (closed.get()) {
+      future.completeExceptionally(new IllegalStateException("The client is closed"));
+    }
+  }
+
+  /**
+   * Stops the threads and, when the OkHttp client is the pipeline's own, its dispatcher and pool, then fails every
+   * pending call and poll with an {@link IllegalStateException} on the calling thread. Idempotent; does nothing on a
+   * view from {@link #forBlockingCallers()}.
    */
   @Override
   public void close() {
-    if (view) {
+    if (view || !closed.compareAndSet(false, true)) {
       return;
     }
     scheduler.shutdownNow();
@@ -176,9 +206,12 @@ public final class HttpPipeline implements AutoCloseable {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
+    for (CompletableFuture<?> future : pending) {
+      future.completeExceptionally(new IllegalStateException("The client was closed before the call completed"));
+    }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
@@ -205,7 +238,7 @@ public final class HttpPipeline implements AutoCloseable {
       this.call = call;
       this.parse = parse;
       future.whenComplete((value, error) -> {
-        if (future.isCancelled()) {
+        if (future.isCancelled() || closed.get()) {
           Call inFlight = current;
           if (inFlight != null) {
             inFlight.cancel();
@@ -225,7 +258,7 @@ public final class HttpPipeline implements AutoCloseable {
       attempts++;
       authorizer.authorization().whenComplete((authorization, error) -> {
         if (error != null) {
-          fail(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+          fail(error instanceof CompletionException ? error.getCause() : error);
           return;
         }
         sentAuthorization = authorization;
@@ -278,7 +311,9 @@ public final class HttpPipeline implements AutoCloseable {
         attempt();
         return;
       }
-      if (RETRIABLE_STATUS.contains(status) && mayRetry() && scheduleRetry(retryAfter(result))) {
+      Duration serverDelay = retryAfter(result);
+      if (RETRIABLE_STATUS.contains(status) && (notActedOn(status, serverDelay) || mayRetry())
+          && scheduleRetry(serverDelay)) {
         return;
       }
       if (status >= 400) {
@@ -310,6 +345,15 @@ public final class HttpPipeline implements AutoCloseable {
 
     boolean mayRetry() {
       return call.idempotent() || retry.retryNonIdempotent();
+    }
+
+    /**
+     * Whether the status says that the service did not act on the request, so that even a call that is not
+     * idempotent may be repeated: 408 (the request did not arrive in time), 429 (throttled) and 503 with a
+     * {@code Retry-After} (unavailable). Other 5xx may come after the service applied the request.
+     */
+    boolean notActedOn(int status, Duration serverDelay) {
+      return status == 408 || status == 429 || status == 503 && serverDelay != null;
     }
 
     /** Schedules the next attempt after {@code serverDelay} or a backoff; false when attempts or time ran out. */
@@ -363,6 +407,10 @@ public final class HttpPipeline implements AutoCloseable {
       try {
         callbacks.execute(completion);
       } catch (RejectedExecutionException busyOrClosed) {
+        if (closed.get()) {
+          // close() fails the future on its own thread; never run user stages on an I/O thread after close.
+          return;
+        }
         completion.run();
       }
     }

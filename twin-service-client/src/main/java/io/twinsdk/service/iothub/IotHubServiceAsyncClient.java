@@ -15,6 +15,8 @@ import io.twinsdk.service.internal.HttpCall;
 import io.twinsdk.service.internal.HttpPipeline;
 import io.twinsdk.service.internal.HttpResult;
 import io.twinsdk.service.internal.JsonBodies;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,7 +53,11 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     return endpoint;
   }
 
-  /** Creates the device; fails with {@link io.twinsdk.service.AlreadyExistsException} if its id is taken. */
+  /**
+   * Creates the device; fails with {@link io.twinsdk.service.AlreadyExistsException} if its id is taken. The create
+   * is retried only when the hub surely did not act on it (connection refused, 408, 429, 503 with
+   * {@code Retry-After}); after a timeout or another 5xx the call fails, and the device may or may not exist.
+   */
   public CompletableFuture<Device> createDevice(Device device) {
     return Futures.map(createDeviceWithResponse(device), Response::value);
   }
@@ -61,7 +67,8 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     Objects.requireNonNull(device, "device");
     ObjectNode body = device.toJsonNode();
     body.remove("etag");
-    HttpCall call = HttpCall.builder("PUT", endpoint.url("devices", device.deviceId()).build())
+    // Without If-Match the PUT only creates: a repeat after a success would fail with 409 DeviceAlreadyExists.
+    HttpCall call = HttpCall.builder("PUT", endpoint.url("devices", device.deviceId()).build()).createOnly()
         .body(JsonBodies.write(body), HttpCall.JSON).build();
     return pipeline.send(call, IotHubServiceAsyncClient::deviceResponse);
   }
@@ -118,7 +125,7 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
       HttpCall call = HttpCall.builder("GET",
           endpoint.url("devices").addQueryParameter("top", Integer.toString(maxCount)).build()).build();
       return pipeline.send(call, result -> {
-        java.util.List<Device> devices = new java.util.ArrayList<>();
+        List<Device> devices = new ArrayList<>();
         for (JsonNode element : arrayBody(result)) {
           devices.add(Device.fromJson(element));
         }
@@ -201,7 +208,10 @@ public final class IotHubServiceAsyncClient implements AutoCloseable {
     });
   }
 
-  /** Releases the client's threads and connections; calls in flight fail. Idempotent. */
+  /**
+   * Releases the client's threads and connections. Calls and polls still pending fail with an
+   * {@link IllegalStateException} on the calling thread, and so do calls made afterwards. Idempotent.
+   */
   @Override
   public void close() {
     pipeline.close();

@@ -118,7 +118,10 @@ public final class IotHubServiceClient implements AutoCloseable {
     return query(query, 100, JsonNode.class);
   }
 
-  /** Releases the client's threads and connections. Idempotent. */
+  /**
+   * Releases the client's threads and connections; calls waiting in other threads, and calls made afterwards,
+   * fail with an {@link IllegalStateException}. Idempotent.
+   */
   @Override
   public void close() {
     async.close();

@@ -109,4 +109,39 @@ class ErrorMapperTest {
 
     assertThat(e.getMessage()).hasSizeLessThan(230).endsWith("…");
   }
+
+  @Test
+  void modelStillReferencedIsAConflictNotADuplicate() {
+    ServiceException e = map(409, Headers.of(), "{\"error\":{\"code\":\"ModelReferencesNotDeleted\",\"message\":"
+        + "\"A model can only be deleted if no other models reference it.\"}}");
+
+    assertThat(e).isNotInstanceOf(AlreadyExistsException.class);
+    assertThat(e.statusCode()).isEqualTo(409);
+    assertThat(e.errorCode()).hasValue("ModelReferencesNotDeleted");
+  }
+
+  @Test
+  void duplicateModelIdIsAlreadyExists() {
+    ServiceException e = map(409, Headers.of(), "{\"error\":{\"code\":\"ModelIdAlreadyExists\",\"message\":"
+        + "\"Some of the model ids already exist: dtmi:example:Room;1.\"}}");
+
+    assertThat(e).isInstanceOf(AlreadyExistsException.class);
+  }
+
+  @Test
+  void iotHubQuotaExceededIsNotUnauthorized() {
+    ServiceException e = map(403, Headers.of(), "{\"errorCode\":403002,\"trackingId\":\"t1\",\"message\":"
+        + "\"Total number of messages on IotHub exceeded the allocated quota.\"}");
+
+    assertThat(e).isNotInstanceOf(UnauthorizedException.class);
+    assertThat(e.statusCode()).isEqualTo(403);
+    assertThat(e.errorCode()).hasValue("403002");
+  }
+
+  @Test
+  void forbiddenWithoutAQuotaCodeIsUnauthorized() {
+    ServiceException e = map(403, Headers.of("x-ms-error-code", "Forbidden"), "");
+
+    assertThat(e).isInstanceOf(UnauthorizedException.class);
+  }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twinsdk.core.auth.ServiceConnectionString;
+import io.twinsdk.service.AlreadyExistsException;
 import io.twinsdk.service.HttpOptions;
+import io.twinsdk.service.MatchConditions;
+import io.twinsdk.service.NotFoundException;
 import io.twinsdk.service.PreconditionFailedException;
 import io.twinsdk.service.RetryOptions;
 import io.twinsdk.service.ServiceException;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -159,7 +163,7 @@ class HttpPipelineTest {
   void conditionalPatchIsRetried() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(502));
     server.enqueue(new MockResponse().setBody("ok"));
-    HttpCall call = HttpCall.builder("PATCH", url()).conditions(io.twinsdk.service.MatchConditions.ifMatch("\"e1\""))
+    HttpCall call = HttpCall.builder("PATCH", url()).conditions(MatchConditions.ifMatch("\"e1\""))
         .body("{}".getBytes(StandardCharsets.UTF_8), HttpCall.JSON).build();
 
     String body = Await.result(pipeline(FAST_RETRIES, Authorizer.NONE).send(call, HttpResult::bodyText), WAIT);
@@ -389,14 +393,108 @@ class HttpPipelineTest {
   }
 
   @Test
-  void closeStopsThePipelineThreads() {
-    server.enqueue(new MockResponse().setBody("ok"));
+  void createOnlyPutIsNotRepeatedAfterAServerError() {
+    server.enqueue(new MockResponse().setResponseCode(500));
+    server.enqueue(new MockResponse().setResponseCode(409).setBody("{\"errorCode\":409001,\"message\":\"taken\"}"));
+    HttpCall create = HttpCall.builder("PUT", url()).createOnly()
+        .body("{}".getBytes(StandardCharsets.UTF_8), HttpCall.JSON).build();
+
+    assertThatThrownBy(() -> Await.result(pipeline(FAST_RETRIES, Authorizer.NONE).send(create, HttpResult::bodyText),
+        WAIT))
+        .isNotInstanceOf(AlreadyExistsException.class)
+        .satisfies(e -> assertThat(((ServiceException) e).statusCode()).isEqualTo(500));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void ifNoneMatchPutIsRepeatedWhenTheServiceSaysItDidNotActOnIt() {
+    server.enqueue(new MockResponse().setResponseCode(429));
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    server.enqueue(new MockResponse().setResponseCode(201).setBody("created"));
+    HttpCall create = HttpCall.builder("PUT", url()).conditions(MatchConditions.ifNoneMatchAny())
+        .body("{}".getBytes(StandardCharsets.UTF_8), HttpCall.JSON).build();
+
+    String body = Await.result(pipeline(FAST_RETRIES, Authorizer.NONE).send(create, HttpResult::bodyText), WAIT);
+
+    assertThat(body).isEqualTo("created");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void deleteIsNotRepeatedAfterAGatewayTimeout() {
+    server.enqueue(new MockResponse().setResponseCode(504));
+    server.enqueue(new MockResponse().setResponseCode(404));
+
+    assertThatThrownBy(() -> send(pipeline(FAST_RETRIES, Authorizer.NONE), "DELETE"))
+        .isNotInstanceOf(NotFoundException.class)
+        .satisfies(e -> assertThat(((ServiceException) e).statusCode()).isEqualTo(504));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void tokenEndpointErrorFailsTheCallAsUnauthorizedWithoutTheEndpointsStatus() {
+    ServiceException refused = new ServiceException("HTTP 400 invalid_client: bad secret", 400, "invalid_client",
+        null, null);
+    BearerAuthorizer authorizer = new BearerAuthorizer(scope -> CompletableFuture.failedFuture(refused), "s",
+        Clock.systemUTC());
+
+    assertThatThrownBy(() -> send(pipeline(RetryOptions.none(), authorizer), "GET"))
+        .isInstanceOf(UnauthorizedException.class)
+        .hasMessageContaining("HTTP 400 invalid_client")
+        .hasCause(refused)
+        .satisfies(e -> assertThat(((ServiceException) e).statusCode()).isZero())
+        .satisfies(e -> assertThat(((ServiceException) e).errorCode()).hasValue("invalid_client"));
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void callAfterCloseFailsAtOnceAsClosed() {
+    HttpPipeline p = pipeline(FAST_RETRIES, Authorizer.NONE);
+    p.close();
+
+    assertThatThrownBy(() -> send(p, "GET"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void callInFlightAtCloseFailsOnTheClosingThreadNotOnAnOkHttpThread() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     HttpPipeline p = pipeline(RetryOptions.none(), Authorizer.NONE);
-    send(p, "GET");
+    CompletableFuture<String> future = p.send(HttpCall.builder("GET", url()).build(), HttpResult::bodyText);
+    CompletableFuture<String> completedOn = future.handle((value, error) -> Thread.currentThread().getName());
+    assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
 
     p.close();
 
-    assertThat(p.scheduler().isShutdown()).isTrue();
-    assertThat(((java.util.concurrent.ExecutorService) p.callbacks()).isShutdown()).isTrue();
+    assertThat(completedOn.get(10, TimeUnit.SECONDS)).isEqualTo(Thread.currentThread().getName());
+    assertThatThrownBy(() -> Await.result(future, WAIT)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void closeFailsACallWaitingForARetryAndEndsThePipelineThreads() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "600"));
+    RetryOptions patient = RetryOptions.builder().maxAttempts(3).maxDelay(Duration.ofHours(1))
+        .maxTotalTime(Duration.ofHours(1)).build();
+    HttpPipeline p = pipeline(patient, Authorizer.NONE);
+    CompletableFuture<String> waiting = p.send(HttpCall.builder("GET", url()).build(), HttpResult::bodyText);
+    assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
+
+    p.close();
+
+    assertThatThrownBy(() -> Await.result(waiting, WAIT))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    // Only the pipeline's own threads: OkHttp's TaskRunner threads are shared by every client of the process.
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (!before.contains(thread) && (name.startsWith("twin-service-") || name.startsWith("OkHttp Dispatcher")
+          || name.startsWith("OkHttp http"))) {
+        thread.join(WAIT.toMillis());
+        assertThat(thread.isAlive()).as("thread %s after close", name).isFalse();
+      }
+    }
   }
 }

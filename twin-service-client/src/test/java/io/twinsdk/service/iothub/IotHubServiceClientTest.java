@@ -15,6 +15,7 @@ import io.twinsdk.service.PreconditionFailedException;
 import io.twinsdk.service.RetryOptions;
 import io.twinsdk.service.ServiceException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -111,6 +112,29 @@ class IotHubServiceClientTest {
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(Json.parse(request.getBody().readUtf8())).isEqualTo(Json.parse(
         "{\"deviceId\":\"d1\",\"tags\":{\"floor\":\"1\"},\"properties\":{\"desired\":{\"temp\":21}}}"));
+  }
+
+  @Test
+  void createDeviceIsNotRepeatedAfterAServerErrorAndIsAfterThrottling() {
+    server.enqueue(new MockResponse().setResponseCode(500));
+    server.enqueue(new MockResponse().setResponseCode(429));
+    server.enqueue(new MockResponse().setBody("{\"deviceId\":\"d2\",\"etag\":\"e1\"}"));
+    RetryOptions fast = RetryOptions.builder().maxAttempts(3).baseDelay(Duration.ofMillis(1))
+        .maxDelay(Duration.ofMillis(20)).build();
+    try (IotHubServiceClient retrying = new IotHubServiceClientBuilder()
+        .connectionString("HostName=hub.example.net;SharedAccessKeyName=iothubowner;SharedAccessKey=c29tZUtleQ==")
+        .endpoint(server.url("/").toString())
+        .httpOptions(HttpOptions.builder().retry(fast).build())
+        .buildClient()) {
+
+      assertThatThrownBy(() -> retrying.createDevice(Device.builder("d1").build()))
+          .isNotInstanceOf(AlreadyExistsException.class)
+          .satisfies(e -> assertThat(((ServiceException) e).statusCode()).isEqualTo(500));
+      assertThat(server.getRequestCount()).isEqualTo(1);
+
+      assertThat(retrying.createDevice(Device.builder("d2").build()).deviceId()).isEqualTo("d2");
+      assertThat(server.getRequestCount()).isEqualTo(3);
+    }
   }
 
   @Test

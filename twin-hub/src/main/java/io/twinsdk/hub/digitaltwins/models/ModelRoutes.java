@@ -28,8 +28,6 @@ import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.store.ModelRecord;
 import io.twinsdk.hub.store.ModelReference;
-import io.twinsdk.hub.store.StoreException;
-import io.twinsdk.hub.store.StoreTask;
 import io.twinsdk.hub.store.StoreTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -113,7 +111,8 @@ public final class ModelRoutes {
    */
   private CompletableFuture<HttpResult> addPrepared(List<JsonNode> documents, Instant now, int attemptsLeft) {
     return context.store().read(tx -> prepare(documents))
-        .thenCompose(batch -> writeModels(tx -> HttpResult.json(201, commit(tx, batch, now, attemptsLeft == 0))))
+        .thenCompose(batch -> context.store()
+            .write(tx -> HttpResult.json(201, commit(tx, batch, now, attemptsLeft == 0))))
         .exceptionallyCompose(failure -> unwrap(failure) instanceof StaleBatchException
             ? addPrepared(documents, now, attemptsLeft - 1)
             : CompletableFuture.failedFuture(failure));
@@ -144,16 +143,16 @@ public final class ModelRoutes {
   }
 
   /**
-   * Stores a prepared batch inside the write transaction {@code tx} and makes it part of the catalog. What may have
-   * changed since the batch was parsed is checked again first: its ids must still be new, and the stored models it
-   * references must still exist.
+   * Stores a prepared batch inside the write transaction {@code tx} and makes it part of the catalog once {@code tx}
+   * commits. What may have changed since the batch was parsed is checked again first: its ids must still be new, and
+   * the stored models it references must still exist.
    *
    * @param mayParse whether to parse the batch again here when other models were added since it was parsed
    * @throws ApiError 400 DTDLParserError or 409 ModelIdAlreadyExists, before anything is written
    * @throws StaleBatchException when other models were added since and {@code mayParse} is false
    */
   ArrayNode commit(StoreTransaction tx, PreparedBatch batch, Instant now, boolean mayParse) {
-    ModelSet after = rebase(batch, catalog.current(), mayParse);
+    ModelSet after = rebase(batch, catalog.current(tx), mayParse);
     ArrayNode created = JsonNodeFactory.instance.arrayNode();
     for (JsonNode document : batch.documents()) {
       String id = document.path("@id").asText();
@@ -162,7 +161,7 @@ public final class ModelRoutes {
       tx.models().insert(record, references(model), model.ancestors().stream().map(Dtmi::toString).toList());
       created.add(modelData(record, false));
     }
-    catalog.replace(after);
+    catalog.replace(tx, after);
     return created;
   }
 
@@ -355,34 +354,31 @@ public final class ModelRoutes {
 
   private CompletableFuture<HttpResult> delete(HttpExchange exchange) {
     Dtmi id = modelId(exchange.pathParameter("id"));
-    return writeModels(tx -> {
-      if (tx.models().find(id.toString()).isEmpty()) {
-        throw DigitalTwinsErrors.modelNotFound(id.toString());
-      }
-      List<String> referencing = tx.models().referencedBy(id.toString());
-      if (!referencing.isEmpty()) {
-        throw ApiError.digitalTwins(409, "ModelReferencesNotDeleted", "The model " + id + " is referenced by "
-            + String.join(", ", referencing) + ". A model can only be deleted if no other models reference it.");
-      }
-      tx.models().delete(id.toString());
-      ModelSet models = catalog.current();
-      if (models.contains(id)) {
-        catalog.replace(models.without(List.of(id)));
-      }
+    return context.store().write(tx -> {
+      deleteModel(tx, id);
       return HttpResult.empty(204);
     });
   }
 
-  /** Runs a write that changes the catalog; if its transaction fails to commit, the catalog is re-read. */
-  private CompletableFuture<HttpResult> writeModels(StoreTask<HttpResult> task) {
-    return context.store().write(task).whenComplete((result, failure) -> {
-      if (failure != null && unwrap(failure) instanceof StoreException) {
-        context.store().write(tx -> {
-          catalog.reload(tx);
-          return null;
-        });
-      }
-    });
+  /**
+   * Deletes model {@code id} inside the write transaction {@code tx}; it leaves the catalog when {@code tx} commits.
+   *
+   * @throws ApiError 404 ModelNotFound or 409 ModelReferencesNotDeleted, before anything is written
+   */
+  void deleteModel(StoreTransaction tx, Dtmi id) {
+    if (tx.models().find(id.toString()).isEmpty()) {
+      throw DigitalTwinsErrors.modelNotFound(id.toString());
+    }
+    List<String> referencing = tx.models().referencedBy(id.toString());
+    if (!referencing.isEmpty()) {
+      throw ApiError.digitalTwins(409, "ModelReferencesNotDeleted", "The model " + id + " is referenced by "
+          + String.join(", ", referencing) + ". A model can only be deleted if no other models reference it.");
+    }
+    tx.models().delete(id.toString());
+    ModelSet models = catalog.current(tx);
+    if (models.contains(id)) {
+      catalog.replace(tx, models.without(List.of(id)));
+    }
   }
 
   private static Throwable unwrap(Throwable failure) {

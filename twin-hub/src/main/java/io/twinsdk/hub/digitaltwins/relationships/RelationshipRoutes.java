@@ -19,7 +19,7 @@ import io.twinsdk.core.json.JsonPointer;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
-import io.twinsdk.hub.digitaltwins.http.ETags;
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsETags;
 import io.twinsdk.hub.digitaltwins.http.Paging;
 import io.twinsdk.hub.digitaltwins.http.Patches;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
@@ -85,17 +85,18 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> put(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    boolean mustBeNew = ETags.ifNoneMatch(exchange);
+    boolean mustBeNew = DigitalTwinsETags.ifNoneMatch(exchange);
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
     if (!body.isObject()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a relationship JSON object.");
     }
     Instant now = context.now();
     return context.store().write(tx -> {
-      if (mustBeNew && tx.relationships().find(source, id).isPresent()) {
+      Optional<RelationshipRecord> existing = tx.relationships().find(source, id);
+      if (mustBeNew && existing.isPresent()) {
         throw DigitalTwinsErrors.relationshipAlreadyExists(id);
       }
-      ObjectNode document = create(tx, source, id, (ObjectNode) body, now);
+      ObjectNode document = createOrReplace(tx, source, id, (ObjectNode) body, now, existing);
       return HttpResult.json(200, document).withHeader("ETag", document.get(ETAG).textValue());
     });
   }
@@ -103,12 +104,17 @@ public final class RelationshipRoutes {
   /**
    * Creates or replaces relationship {@code id} of twin {@code source} from {@code body} (needing {@code $targetId}
    * and {@code $relationshipName}) inside the write transaction {@code tx} and returns the stored document; shared by
-   * {@code PUT} and import jobs.
+   * {@code PUT} and import jobs. A replaced relationship is published as {@code RELATIONSHIP_REPLACED}.
    *
    * @throws ApiError 400 InvalidArgument, OperationNotAllowed or ValidationFailed, 404 DigitalTwinNotFound or
    *     TargetTwinNotFound, before anything is written
    */
   public ObjectNode create(StoreTransaction tx, String source, String id, ObjectNode body, Instant now) {
+    return createOrReplace(tx, source, id, body, now, tx.relationships().find(source, id));
+  }
+
+  private ObjectNode createOrReplace(StoreTransaction tx, String source, String id, ObjectNode body, Instant now,
+      Optional<RelationshipRecord> existing) {
     String target = requiredText(body, RELATIONSHIP_TARGET_ID);
     String name = requiredText(body, RELATIONSHIP_NAME);
     if (target.equals(source)) {
@@ -119,12 +125,14 @@ public final class RelationshipRoutes {
     DigitalTwinRecord targetTwin = tx.digitalTwins().find(target).orElseThrow(() -> ApiError.digitalTwins(404,
         "TargetTwinNotFound", "The target digital twin " + target + " of the relationship was not found. Create"
             + " the target twin before the relationship."));
-    String etag = ETags.next();
+    String etag = DigitalTwinsETags.next();
     ObjectNode document = document(id, etag, source, name, target, body);
-    validate(document, sourceTwin, targetTwin);
-    checkLimits(tx, source, id, target);
+    validate(tx, document, sourceTwin, targetTwin);
+    checkLimits(tx, source, target, existing);
     tx.relationships().put(new RelationshipRecord(source, id, target, name, etag, document));
-    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_CREATED, source + "/" + id, 0, document, now));
+    ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.RELATIONSHIP_REPLACED
+        : ChangeEvent.Kind.RELATIONSHIP_CREATED;
+    tx.emitAfterCommit(new ChangeEvent(kind, source + "/" + id, 0, document, now));
     return document;
   }
 
@@ -132,8 +140,8 @@ public final class RelationshipRoutes {
    * Refuses a relationship that would give the source more than 5,000 outgoing or the target more than 5,000
    * incoming relationships; replacing one keeps the source's count, and the target's when the target stays.
    */
-  private static void checkLimits(StoreTransaction tx, String source, String id, String target) {
-    Optional<RelationshipRecord> replaced = tx.relationships().find(source, id);
+  private static void checkLimits(StoreTransaction tx, String source, String target,
+      Optional<RelationshipRecord> replaced) {
     if (replaced.isEmpty() && tx.relationships().countOutgoing(source) >= MAX_RELATIONSHIPS_PER_TWIN) {
       throw limitExceeded("The digital twin " + source + " already has " + MAX_RELATIONSHIPS_PER_TWIN
           + " outgoing relationships, the most a twin can have.");
@@ -154,7 +162,7 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> patch(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     JsonPatch patch = Patches.read(exchange, JsonPointer.root());
     for (JsonPatchOperation operation : patch.operations()) {
       if (operation.path().isRoot() || operation.path().tokens().get(0).startsWith("$")) {
@@ -166,10 +174,10 @@ public final class RelationshipRoutes {
     return context.store().write(tx -> {
       RelationshipRecord current = require(tx, source, id);
       ifMatch.check(current.etag());
-      String etag = ETags.next();
+      String etag = DigitalTwinsETags.next();
       ObjectNode document = (ObjectNode) Patches.apply(patch, current.document());
       document.put(ETAG, etag);
-      validate(document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
+      validate(tx, document, TwinRoutes.require(tx, source), tx.digitalTwins().find(current.targetId()).orElse(null));
       tx.relationships().put(new RelationshipRecord(source, id, current.targetId(), current.name(), etag, document));
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_UPDATED, source + "/" + id, 0,
           patch.toJsonNode(), now));
@@ -180,7 +188,7 @@ public final class RelationshipRoutes {
   private CompletableFuture<HttpResult> delete(HttpExchange exchange) {
     String source = exchange.pathParameter("id");
     String id = exchange.pathParameter("relationshipId");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     Instant now = context.now();
     return context.store().write(tx -> {
       RelationshipRecord current = require(tx, source, id);
@@ -267,8 +275,8 @@ public final class RelationshipRoutes {
     return document;
   }
 
-  private void validate(ObjectNode document, DigitalTwinRecord source, DigitalTwinRecord target) {
-    TwinValidator validator = TwinValidator.of(catalog.current());
+  private void validate(StoreTransaction tx, ObjectNode document, DigitalTwinRecord source, DigitalTwinRecord target) {
+    TwinValidator validator = TwinValidator.of(catalog.current(tx));
     Dtmi targetModel = target == null ? null : Dtmi.tryParse(target.modelId()).orElse(null);
     List<ValidationError> errors = validator.validateRelationship(document, Dtmi.parse(source.modelId()), targetModel);
     if (!errors.isEmpty()) {

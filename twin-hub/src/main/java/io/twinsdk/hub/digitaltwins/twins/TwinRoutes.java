@@ -1,5 +1,6 @@
 package io.twinsdk.hub.digitaltwins.twins;
 
+import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.DIGITAL_TWIN_ID;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.ETAG;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.METADATA;
 import static io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.METADATA_MODEL;
@@ -14,7 +15,7 @@ import io.twinsdk.core.json.JsonPointer;
 import io.twinsdk.hub.bus.ChangeEvent;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
-import io.twinsdk.hub.digitaltwins.http.ETags;
+import io.twinsdk.hub.digitaltwins.http.DigitalTwinsETags;
 import io.twinsdk.hub.digitaltwins.http.Patches;
 import io.twinsdk.hub.digitaltwins.models.ModelCatalog;
 import io.twinsdk.hub.http.ApiError;
@@ -28,6 +29,7 @@ import io.twinsdk.hub.store.StoreTransaction;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -87,36 +89,45 @@ public final class TwinRoutes {
 
   private CompletableFuture<HttpResult> put(HttpExchange exchange) {
     String id = exchange.pathParameter("id");
-    boolean mustBeNew = ETags.ifNoneMatch(exchange);
+    boolean mustBeNew = DigitalTwinsETags.ifNoneMatch(exchange);
     JsonNode body = exchange.jsonBody(Realm.DIGITAL_TWINS);
     if (!body.isObject()) {
       throw DigitalTwinsErrors.invalidArgument("The request body must be a digital twin JSON object.");
     }
     ObjectNode given = ((ObjectNode) body).deepCopy();
     // The path names the twin ("If provided, the $dtId property is ignored"); the hub assigns the ETag.
-    given.remove(io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.DIGITAL_TWIN_ID);
-    given.remove(io.twinsdk.core.digitaltwin.DigitalTwinsJsonNames.ETAG);
+    given.remove(DIGITAL_TWIN_ID);
+    given.remove(ETAG);
     Instant now = context.now();
     return context.store().write(tx -> {
-      if (mustBeNew && tx.digitalTwins().find(id).isPresent()) {
+      Optional<DigitalTwinRecord> existing = tx.digitalTwins().find(id);
+      if (mustBeNew && existing.isPresent()) {
         throw DigitalTwinsErrors.twinAlreadyExists(id);
       }
-      ObjectNode twin = create(tx, id, given, now);
+      ObjectNode twin = createOrReplace(tx, id, given, now, existing);
       return HttpResult.json(200, twin).withHeader("ETag", twin.get(ETAG).textValue());
     });
   }
 
   /**
    * Creates or replaces twin {@code id} from {@code given} (without {@code $dtId} and {@code $etag}) inside the write
-   * transaction {@code tx} and returns the stored document; shared by {@code PUT} and import jobs.
+   * transaction {@code tx} and returns the stored document; shared by {@code PUT} and import jobs. A replaced twin
+   * may keep a model decommissioned since it was created, and is published as {@code DIGITAL_TWIN_REPLACED}.
    *
    * @throws ApiError 400 ValidationFailed or ModelDecommissioned, before anything is written
    */
   public ObjectNode create(StoreTransaction tx, String id, ObjectNode given, Instant now) {
-    String etag = ETags.next();
-    ObjectNode twin = TwinDocuments.build(id, etag, given, validator(), TwinDocuments.Changes.ALL, now);
-    store(tx, id, etag, twin, now, null);
-    tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_CREATED, id, 0, twin, now));
+    return createOrReplace(tx, id, given, now, tx.digitalTwins().find(id));
+  }
+
+  private ObjectNode createOrReplace(StoreTransaction tx, String id, ObjectNode given, Instant now,
+      Optional<DigitalTwinRecord> existing) {
+    String etag = DigitalTwinsETags.next();
+    ObjectNode twin = TwinDocuments.build(id, etag, given, validator(tx), TwinDocuments.Changes.ALL, now);
+    store(tx, id, etag, twin, now, existing.map(DigitalTwinRecord::modelId).orElse(null));
+    ChangeEvent.Kind kind = existing.isPresent() ? ChangeEvent.Kind.DIGITAL_TWIN_REPLACED
+        : ChangeEvent.Kind.DIGITAL_TWIN_CREATED;
+    tx.emitAfterCommit(new ChangeEvent(kind, id, 0, twin, now));
     return twin;
   }
 
@@ -131,7 +142,7 @@ public final class TwinRoutes {
 
   private CompletableFuture<HttpResult> update(HttpExchange exchange, JsonPointer component) {
     String id = exchange.pathParameter("id");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     JsonPatch patch = Patches.read(exchange, component);
     checkPaths(patch);
     Instant now = context.now();
@@ -145,8 +156,8 @@ public final class TwinRoutes {
       prepareSourceTimes(working, patch);
       JsonNode patched = Patches.apply(patch, working);
       TwinDocuments.pruneMetadata((ObjectNode) patched);
-      String etag = ETags.next();
-      ObjectNode twin = TwinDocuments.build(id, etag, (ObjectNode) patched, validator(), changes(patch), now);
+      String etag = DigitalTwinsETags.next();
+      ObjectNode twin = TwinDocuments.build(id, etag, (ObjectNode) patched, validator(tx), changes(patch), now);
       store(tx, id, etag, twin, now, current.modelId());
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_UPDATED, id, 0, patch.toJsonNode(), now));
       return HttpResult.empty(204).withHeader("ETag", etag);
@@ -155,7 +166,7 @@ public final class TwinRoutes {
 
   private CompletableFuture<HttpResult> delete(HttpExchange exchange) {
     String id = exchange.pathParameter("id");
-    ETags.IfMatch ifMatch = ETags.ifMatch(exchange);
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.ifMatch(exchange);
     Instant now = context.now();
     return context.store().write(tx -> {
       DigitalTwinRecord current = require(tx, id);
@@ -179,8 +190,9 @@ public final class TwinRoutes {
     });
   }
 
-  private TwinValidator validator() {
-    return TwinValidator.of(catalog.current());
+  /** Validates against the models as the write sees them, so a model written just before in its commit counts. */
+  private TwinValidator validator(StoreTransaction tx) {
+    return TwinValidator.of(catalog.current(tx));
   }
 
   /** Stores the twin, refusing a decommissioned model unless the twin already had it. */

@@ -171,8 +171,7 @@ final class DeviceConnection {
     } else if (topic.startsWith(Topics.REPORTED_PATCH)) {
       acknowledge(message);
       updateReported(topic, message.payload());
-    } else if (topic.startsWith(Topics.eventsPrefix(deviceId)) || topic.equals(Topics.eventsPrefix(deviceId)
-        .substring(0, Topics.eventsPrefix(deviceId).length() - 1))) {
+    } else if (Topics.isEvents(topic, deviceId)) {
       keepTelemetry(message);
     } else if (topic.startsWith(Topics.METHOD_RESPONSE)) {
       acknowledge(message);

@@ -33,6 +33,12 @@ final class Topics {
     return "devices/" + deviceId + "/messages/events/";
   }
 
+  /** Whether {@code topic} is the device's own telemetry topic, with or without a property bag. */
+  static boolean isEvents(String topic, String deviceId) {
+    String prefix = eventsPrefix(deviceId);
+    return topic.startsWith(prefix) || topic.equals(prefix.substring(0, prefix.length() - 1));
+  }
+
   static String response(int status, String rid, OptionalLong version) {
     return "$iothub/twin/res/" + status + "/?$rid=" + rid
         + (version.isPresent() ? "&$version=" + version.getAsLong() : "");

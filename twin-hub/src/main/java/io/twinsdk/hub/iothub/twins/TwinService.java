@@ -55,8 +55,8 @@ public final class TwinService {
   public CompletableFuture<Long> updateReported(String deviceId, JsonNode patch, OptionalLong expectedVersion) {
     check(Section.REPORTED, patch);
     return store.write(tx -> {
-      DeviceTwinRecord twin = view(tx, deviceId).twin();
-      TwinCollection reported = TwinCollection.fromJsonNode(twin.reported());
+      TwinCollection reported = TwinCollection.fromJsonNode(tx.deviceTwins().findReported(deviceId)
+          .orElseThrow(() -> IotHubErrors.deviceNotFound(deviceId)));
       long current = reported.version().orElse(1);
       if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current) {
         throw IotHubErrors.preconditionFailed("The reported properties are at $version " + current + ", not "
@@ -66,8 +66,7 @@ public final class TwinService {
       TwinCollection updated = reported.applyPatch(patch, now);
       checkDocument(Section.REPORTED, updated);
       long version = updated.version().orElseThrow();
-      tx.deviceTwins().put(new DeviceTwinRecord(deviceId, twin.etag(), twin.version(), twin.tags(), twin.desired(),
-          updated.toJsonNode()));
+      tx.deviceTwins().putReported(deviceId, updated.toJsonNode());
       tx.emitAfterCommit(new ChangeEvent(Kind.REPORTED_PROPERTIES, deviceId, version, patch, now));
       return version;
     });

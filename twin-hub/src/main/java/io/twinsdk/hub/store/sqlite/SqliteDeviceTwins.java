@@ -1,5 +1,6 @@
 package io.twinsdk.hub.store.sqlite;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsdk.hub.store.DeviceTwinRecord;
 import io.twinsdk.hub.store.DeviceTwinRepository;
 import java.sql.ResultSet;
@@ -21,6 +22,18 @@ final class SqliteDeviceTwins implements DeviceTwinRepository {
   public Optional<DeviceTwinRecord> find(String deviceId) {
     return Sql.one(connection, "SELECT " + COLUMNS + " FROM device_twins WHERE device_id = ?",
         SqliteDeviceTwins::map, deviceId);
+  }
+
+  @Override
+  public Optional<ObjectNode> findReported(String deviceId) {
+    return Sql.one(connection, "SELECT reported FROM device_twins WHERE device_id = ?",
+        row -> Sql.object(row, "reported"), deviceId);
+  }
+
+  @Override
+  public boolean putReported(String deviceId, ObjectNode reported) {
+    return Sql.update(connection, "UPDATE device_twins SET reported = ? WHERE device_id = ?", Sql.json(reported),
+        deviceId) > 0;
   }
 
   @Override

@@ -142,8 +142,20 @@ public final class SqliteHubStore implements HubStore {
       return;
     }
     for (Pending<?> pending : batch) {
+      pending.actions.forEach(SqliteHubStore::runAfterCommit);
+    }
+    for (Pending<?> pending : batch) {
       pending.events.forEach(bus::publish);
       pending.complete();
+    }
+  }
+
+  /** An action's failure must not keep the committed writes from being answered. */
+  private static void runAfterCommit(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.error("An action after commit failed", e);
     }
   }
 
@@ -208,6 +220,7 @@ public final class SqliteHubStore implements HubStore {
     final StoreTask<T> task;
     final CompletableFuture<T> future = new CompletableFuture<>();
     List<ChangeEvent> events = List.of();
+    List<Runnable> actions = List.of();
     T result;
     Throwable error;
 
@@ -227,9 +240,11 @@ public final class SqliteHubStore implements HubStore {
         result = task.run(transaction);
         connection.jdbc().releaseSavepoint(savepoint);
         events = transaction.takeEvents();
+        actions = transaction.takeActions();
       } catch (Throwable t) {
         error = t;
         transaction.takeEvents();
+        transaction.takeActions();
         try {
           connection.jdbc().rollback(savepoint);
         } catch (SQLException e) {

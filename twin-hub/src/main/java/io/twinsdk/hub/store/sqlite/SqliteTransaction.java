@@ -20,6 +20,7 @@ final class SqliteTransaction implements StoreTransaction {
 
   private final SqliteConnection connection;
   private final List<ChangeEvent> events = new ArrayList<>();
+  private final List<Runnable> actions = new ArrayList<>();
 
   SqliteTransaction(SqliteConnection connection) {
     this.connection = connection;
@@ -83,12 +84,28 @@ final class SqliteTransaction implements StoreTransaction {
     events.add(event);
   }
 
+  @Override
+  public void afterCommit(Runnable action) {
+    if (connection.isReadOnly()) {
+      throw new IllegalStateException("Read transactions cannot run actions after commit");
+    }
+    actions.add(action);
+  }
+
+  List<Runnable> takeActions() {
+    return take(actions);
+  }
+
   List<ChangeEvent> takeEvents() {
-    if (events.isEmpty()) {
+    return take(events);
+  }
+
+  private static <T> List<T> take(List<T> pending) {
+    if (pending.isEmpty()) {
       return List.of();
     }
-    List<ChangeEvent> taken = List.copyOf(events);
-    events.clear();
+    List<T> taken = List.copyOf(pending);
+    pending.clear();
     return taken;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.dtdl.Dtmi;
+import io.twinsdk.core.dtdl.ModelSet;
 import io.twinsdk.core.internal.Json;
 import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsContext;
@@ -17,8 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,61 @@ class ModelRoutesTest {
   }
 
   @Test
+  void deletedModelLeavesTheCatalogForReadersOnlyWhenTheDeleteCommits() throws Exception {
+    Dtmi id = Dtmi.parse("dtmi:ex:Base;1");
+    write(tx -> routes.addModels(tx, List.of(base(id.toString())), NOW));
+    CountDownLatch writerBusy = new CountDownLatch(1);
+    CountDownLatch releaseWriter = new CountDownLatch(1);
+    CountDownLatch deleteWritten = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    AtomicReference<ModelSet> seenLaterInTheSameCommit = new AtomicReference<>();
+    // Given the writer is busy, so that the delete and the next write are grouped into one commit
+    store.write(tx -> await(writerBusy, releaseWriter));
+    assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Void> delete = store.write(tx -> {
+      routes.deleteModel(tx, id);
+      return null;
+    });
+    store.write(tx -> {
+      seenLaterInTheSameCommit.set(catalog.current(tx));
+      return await(deleteWritten, commit);
+    });
+
+    // When the delete has run but its transaction has not committed yet
+    releaseWriter.countDown();
+    assertThat(deleteWritten.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // Then readers still see the stored model, while writes after the delete in its commit do not
+    assertThat(catalog.current().contains(id)).isTrue();
+    assertThat(seenLaterInTheSameCommit.get().contains(id)).isFalse();
+    commit.countDown();
+    delete.get(10, TimeUnit.SECONDS);
+    assertThat(catalog.current().contains(id)).isFalse();
+  }
+
+  @Test
+  void modelsOfAWriteThatFailsAfterAddingThemNeverReachTheCatalog() {
+    assertThatThrownBy(() -> write(tx -> {
+      routes.addModels(tx, List.of(base("dtmi:ex:Base;1")), NOW);
+      throw new IllegalStateException("a later step of the same write fails");
+    })).hasRootCauseInstanceOf(IllegalStateException.class);
+
+    assertThat(catalog.current().ids()).isEmpty();
+  }
+
+  /** Signals {@code reached}, then blocks the store writer until {@code release} (bounded, so a failure cannot hang). */
+  private static Void await(CountDownLatch reached, CountDownLatch release) {
+    reached.countDown();
+    try {
+      assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return null;
+  }
+
+  @Test
   void modelDeletedBetweenParseAndCommitIsParserErrorAndNothingIsStored() throws Exception {
     write(tx -> routes.addModels(tx, List.of(base("dtmi:ex:Base;1")), NOW));
     ModelRoutes.PreparedBatch batch = routes.prepare(List.of(base("dtmi:ex:Other;1"),
@@ -84,7 +143,7 @@ class ModelRoutesTest {
 
     write(tx -> {
       tx.models().delete("dtmi:ex:Base;1");
-      catalog.replace(catalog.current().without(List.of(Dtmi.parse("dtmi:ex:Base;1"))));
+      catalog.replace(tx, catalog.current(tx).without(List.of(Dtmi.parse("dtmi:ex:Base;1"))));
       return null;
     });
 
@@ -151,7 +210,7 @@ class ModelRoutesTest {
 
     write(tx -> {
       tx.models().delete("dtmi:ex:Spare;1");
-      catalog.replace(catalog.current().without(List.of(Dtmi.parse("dtmi:ex:Spare;1"))));
+      catalog.replace(tx, catalog.current(tx).without(List.of(Dtmi.parse("dtmi:ex:Spare;1"))));
       return null;
     });
     write(tx -> routes.commit(tx, batch, NOW, false));

@@ -7,18 +7,18 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * ETags of twins and relationships: weak {@code W/"<uuid>"}, new on every write, and the {@code If-Match} /
+ * The ETags of digital twins and relationships: weak {@code W/"<uuid>"}, new on every write, and the {@code If-Match} /
  * {@code If-None-Match} preconditions on them.
  *
  * <p>Parse the headers on the request thread with {@link #ifMatch} and {@link #ifNoneMatch} (a malformed header is a
  * 400 before anything is read), then check them inside the store task against the stored ETag.
  */
-public final class ETags {
+public final class DigitalTwinsETags {
 
   /** One entity tag: weak or strong, quoted, without quotes or backslashes inside (RFC 9110 etagc, simplified). */
   private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[^\"\\\\]*\"");
 
-  private ETags() {}
+  private DigitalTwinsETags() {}
 
   /** Returns a fresh weak ETag, {@code W/"<uuid>"}. */
   public static String next() {

@@ -7,32 +7,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.twinsdk.hub.http.ApiError;
 import org.junit.jupiter.api.Test;
 
-class ETagsTest {
+class DigitalTwinsETagsTest {
 
   @Test
   void newEtagsAreWeakQuotedUuidsAndDiffer() {
-    String first = ETags.next();
+    String first = DigitalTwinsETags.next();
 
     assertThat(first).matches("W/\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"");
-    assertThat(ETags.next()).isNotEqualTo(first);
+    assertThat(DigitalTwinsETags.next()).isNotEqualTo(first);
   }
 
   @Test
   void ifMatchAcceptsStarAbsentAndCurrentEtag() {
-    String current = ETags.next();
+    String current = DigitalTwinsETags.next();
 
-    assertThatCode(() -> ETags.IfMatch.parse(null).check(current)).doesNotThrowAnyException();
-    assertThatCode(() -> ETags.IfMatch.parse("*").check(current)).doesNotThrowAnyException();
-    assertThatCode(() -> ETags.IfMatch.parse(ETags.next() + ", " + current).check(current))
+    assertThatCode(() -> DigitalTwinsETags.IfMatch.parse(null).check(current)).doesNotThrowAnyException();
+    assertThatCode(() -> DigitalTwinsETags.IfMatch.parse("*").check(current)).doesNotThrowAnyException();
+    assertThatCode(() -> DigitalTwinsETags.IfMatch.parse(DigitalTwinsETags.next() + ", " + current).check(current))
         .doesNotThrowAnyException();
   }
 
   @Test
   void staleIfMatchFailsWithPreconditionFailedNamingTheGivenEtag() {
-    String stale = ETags.next();
-    ETags.IfMatch ifMatch = ETags.IfMatch.parse(stale);
+    String stale = DigitalTwinsETags.next();
+    DigitalTwinsETags.IfMatch ifMatch = DigitalTwinsETags.IfMatch.parse(stale);
 
-    assertThatThrownBy(() -> ifMatch.check(ETags.next()))
+    assertThatThrownBy(() -> ifMatch.check(DigitalTwinsETags.next()))
         .isInstanceOfSatisfying(ApiError.class, e -> {
           assertThat(e.status()).isEqualTo(412);
           assertThat(e.code()).isEqualTo("PreconditionFailed");
@@ -42,7 +42,7 @@ class ETagsTest {
 
   @Test
   void ifMatchThatIsNotAnEtagIsInvalidArgument() {
-    assertThatThrownBy(() -> ETags.IfMatch.parse("not-an-etag"))
+    assertThatThrownBy(() -> DigitalTwinsETags.IfMatch.parse("not-an-etag"))
         .isInstanceOfSatisfying(ApiError.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.code()).isEqualTo("InvalidArgument");

@@ -1,0 +1,49 @@
+package io.twinsdk.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.twinsdk.core.auth.ConnectionStringException;
+import io.twinsdk.core.devicetwin.TwinProperties;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DeviceClientBuilderTest {
+
+  private static final String CONNECTION_STRING = "HostName=localhost:1;DeviceId=dev1;SharedAccessKey=c29tZUtleQ==";
+
+  @Test
+  void buildingWithoutAnIdentityFailsFast() {
+    assertThatThrownBy(() -> DeviceClient.builder().buildClient())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("connectionString");
+  }
+
+  @Test
+  void badOptionsAreRefusedNamingTheArgument() {
+    DeviceClientBuilder builder = DeviceClient.builder();
+
+    assertThatThrownBy(() -> builder.port(0)).hasMessageContaining("port");
+    assertThatThrownBy(() -> builder.operationTimeout(Duration.ZERO)).hasMessageContaining("operationTimeout");
+    assertThatThrownBy(() -> builder.keepAlive(Duration.ofMillis(10))).hasMessageContaining("keepAlive");
+    assertThatThrownBy(() -> builder.offlineQueueCapacity(0)).hasMessageContaining("offlineQueueCapacity");
+    assertThatThrownBy(() -> builder.connectionString("HostName=h;DeviceId=d"))
+        .isInstanceOf(ConnectionStringException.class);
+    assertThatThrownBy(() -> builder.connectionString("HostName=h;DeviceId=d;x509=true"))
+        .hasMessageContaining("X.509");
+  }
+
+  @Test
+  void clientThatCannotConnectKeepsTryingUntilClosed() {
+    DeviceClient client = DeviceClient.builder().connectionString(CONNECTION_STRING)
+        .operationTimeout(Duration.ofMillis(300)).buildClient();
+
+    assertThatThrownBy(client::open).isInstanceOf(OperationTimeoutException.class);
+    CompletableFuture<TwinProperties> twin = client.getTwinAsync();
+    assertThat(twin).isNotDone();
+    client.close();
+
+    assertThatThrownBy(() -> twin.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectionLostException.class);
+  }
+}
