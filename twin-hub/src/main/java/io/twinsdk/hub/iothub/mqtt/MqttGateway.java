@@ -13,8 +13,11 @@ import io.twinsdk.hub.iothub.twins.TwinService;
 import io.twinsdk.hub.store.DeviceRecord;
 import io.twinsdk.hub.store.HubStore;
 import io.twinsdk.hub.store.TelemetryRecord;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.mqtt.MqttAuth;
@@ -22,13 +25,14 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +60,9 @@ public final class MqttGateway implements AutoCloseable {
   private final int telemetryRetention;
   private final Clock clock;
   private final ConcurrentMap<String, DeviceConnection> connections = new ConcurrentHashMap<>();
-  private final List<MqttServer> servers = new ArrayList<>();
+  private final List<MqttServer> servers = new CopyOnWriteArrayList<>();
   private final AutoCloseable busSubscription;
+  private volatile String deployment;
 
   /** Creates a gateway; {@link #listen} starts it. */
   public MqttGateway(Vertx vertx, HubStore store, ChangeBus bus, TwinService twins, AccessPolicies policies,
@@ -88,13 +93,19 @@ public final class MqttGateway implements AutoCloseable {
         .setMaxClientIdLength(256)
         .setAutoClientId(false)
         .setTimeoutOnConnect(30);
-    List<Future<MqttServer>> listening = new ArrayList<>();
-    for (int i = 0; i < instances; i++) {
-      MqttServer server = MqttServer.create(vertx, options).endpointHandler(this::onConnect);
-      servers.add(server);
-      listening.add(server.listen());
-    }
-    return Future.all(listening).map(all -> servers.get(0).actualPort());
+    // One server per verticle instance: each instance gets its own event loop, and the shared port hands connections
+    // round-robin to them. Servers created from one plain thread would all share that thread's single context.
+    return vertx.deployVerticle(() -> new AbstractVerticle() {
+      @Override
+      public void start(Promise<Void> started) {
+        MqttServer server = MqttServer.create(vertx, options).endpointHandler(MqttGateway.this::onConnect);
+        servers.add(server);
+        server.listen().<Void>mapEmpty().onComplete(started);
+      }
+    }, new DeploymentOptions().setInstances(instances)).map(id -> {
+      deployment = id;
+      return servers.get(0).actualPort();
+    });
   }
 
   /** Whether the device has a live MQTT connection. */
@@ -235,10 +246,11 @@ public final class MqttGateway implements AutoCloseable {
       LOG.debug("Removing the bus listener failed", e);
     }
     connections.values().forEach(connection -> connection.close("the hub is stopping"));
-    List<Future<Void>> closing = new ArrayList<>();
-    servers.forEach(server -> closing.add(server.close()));
-    Future.all(closing).toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-        .exceptionally(e -> null).join();
+    if (deployment != null) {
+      // Undeploying closes the servers the verticles opened.
+      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
+          .exceptionally(e -> null).join();
+    }
   }
 
   private record Lookup(Optional<DeviceRecord> device, Optional<Set<String>> session) {}
