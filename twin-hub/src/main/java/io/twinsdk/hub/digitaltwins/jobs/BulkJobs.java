@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,10 +60,15 @@ public final class BulkJobs implements AutoCloseable {
    * @throws IllegalStateException if the stored jobs cannot be read within a minute
    */
   public BulkJobs(HubStore store, BulkOperations operations, Path importDirectory, Clock clock) {
+    this(store, operations, new JobUris(importDirectory), clock);
+  }
+
+  /** Creates the job runner over the given URI checks (tests choose a short https idle timeout). */
+  BulkJobs(HubStore store, BulkOperations operations, JobUris uris, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.uris = new JobUris(importDirectory);
-    this.importRunner = new ImportRunner(store, operations, clock);
+    this.uris = uris;
+    this.importRunner = new ImportRunner(store, uris, operations, clock);
     this.deleteRunner = new DeleteRunner(store, operations, clock);
     // One thread, and a queue that never holds more than the one job the slot admits.
     this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(2), runnable -> {
@@ -120,6 +126,7 @@ public final class BulkJobs implements AutoCloseable {
   CompletableFuture<ObjectNode> createImport(String id, String inputUri, String outputUri) {
     JobUris.Input input = uris.input(inputUri);
     JobUris.Output output = uris.output(outputUri);
+    JobUris.checkDistinct(input, output);
     synchronized (this) {
       if (imports.containsKey(id)) {
         throw ApiError.digitalTwins(409, "JobIdAlreadyExists", "Provided Job ID already exists: " + id
@@ -173,18 +180,31 @@ public final class BulkJobs implements AutoCloseable {
     }
   }
 
+  /**
+   * Hands the job to the job thread. If the hub is closing, the thread refuses it: the job then ends failed (which
+   * frees the slot) and the request gets 503, rather than a job left waiting for ever.
+   */
   private void start(BulkJob job, Runnable run) {
-    executor.execute(() -> {
-      try {
-        run.run();
-      } finally {
-        if (job.isActive()) {
-          LOG.warn("Bulk job {} ended in state {}", job.id(), job.status().wireName());
-          job.fail("InternalServerError", "The job stopped unexpectedly.", clock.instant());
+    try {
+      executor.execute(() -> {
+        try {
+          run.run();
+        } finally {
+          if (job.isActive()) {
+            LOG.warn("Bulk job {} ended in state {}", job.id(), job.status().wireName());
+            job.fail("InternalServerError", "The job stopped unexpectedly.", clock.instant());
+          }
+          saveFinished(job);
         }
-        saveFinished(job);
-      }
-    });
+      });
+    } catch (RejectedExecutionException e) {
+      ApiError unavailable = ApiError.digitalTwins(503, "ServiceUnavailable",
+          "The hub is shutting down; the job was not started.");
+      job.fail(unavailable.code(), unavailable.getMessage(), clock.instant());
+      // Best effort: the store may be closing too, and the job's failure is what the caller is told either way.
+      save(job);
+      throw unavailable;
+    }
   }
 
   private void saveFinished(BulkJob job) {

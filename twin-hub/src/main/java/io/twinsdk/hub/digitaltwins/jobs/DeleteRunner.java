@@ -72,28 +72,52 @@ final class DeleteRunner {
     List<DigitalTwinRecord> twins = tx.digitalTwins().list(after, TWINS_PER_BATCH);
     Instant now = clock.instant();
     for (DigitalTwinRecord twin : twins) {
-      List<RelationshipRecord> relationships;
-      do {
-        relationships = tx.relationships().listOutgoing(twin.id(), null, null, RELATIONSHIPS_PER_TWIN_BATCH);
-        for (RelationshipRecord relationship : relationships) {
-          tx.relationships().delete(relationship.sourceId(), relationship.id());
-          tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_DELETED,
-              relationship.sourceId() + "/" + relationship.id(), 0, relationship.document(), now));
-        }
-      } while (relationships.size() == RELATIONSHIPS_PER_TWIN_BATCH);
+      deleteOutgoing(tx, twin.id(), now);
     }
     return twins.size() < TWINS_PER_BATCH ? null : twins.get(twins.size() - 1).id();
   }
 
-  /** Deletes a batch of twins; returns whether more remain. */
+  /**
+   * Deletes a batch of twins; returns whether more remain. A twin that gained relationships since the first phase
+   * (the API stays open while the job runs) has them deleted in the same transaction, as the store refuses to delete
+   * a twin that relationships still name.
+   */
   private boolean deleteTwins(StoreTransaction tx) {
     List<DigitalTwinRecord> twins = tx.digitalTwins().list(null, TWINS_PER_BATCH);
     Instant now = clock.instant();
     for (DigitalTwinRecord twin : twins) {
+      if (tx.relationships().hasAny(twin.id())) {
+        deleteRemainingRelationships(tx, twin.id(), now);
+      }
       tx.digitalTwins().delete(twin.id());
       tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.DIGITAL_TWIN_DELETED, twin.id(), 0, twin.document(), now));
     }
     return twins.size() == TWINS_PER_BATCH;
+  }
+
+  private static void deleteOutgoing(StoreTransaction tx, String twinId, Instant now) {
+    List<RelationshipRecord> relationships;
+    do {
+      relationships = tx.relationships().listOutgoing(twinId, null, null, RELATIONSHIPS_PER_TWIN_BATCH);
+      deleteAll(tx, relationships, now);
+    } while (relationships.size() == RELATIONSHIPS_PER_TWIN_BATCH);
+  }
+
+  private static void deleteRemainingRelationships(StoreTransaction tx, String twinId, Instant now) {
+    deleteOutgoing(tx, twinId, now);
+    List<RelationshipRecord> relationships;
+    do {
+      relationships = tx.relationships().listIncoming(twinId, null, null, RELATIONSHIPS_PER_TWIN_BATCH);
+      deleteAll(tx, relationships, now);
+    } while (relationships.size() == RELATIONSHIPS_PER_TWIN_BATCH);
+  }
+
+  private static void deleteAll(StoreTransaction tx, List<RelationshipRecord> relationships, Instant now) {
+    for (RelationshipRecord relationship : relationships) {
+      tx.relationships().delete(relationship.sourceId(), relationship.id());
+      tx.emitAfterCommit(new ChangeEvent(ChangeEvent.Kind.RELATIONSHIP_DELETED,
+          relationship.sourceId() + "/" + relationship.id(), 0, relationship.document(), now));
+    }
   }
 
   private void checkDeadline(Instant deadline) {

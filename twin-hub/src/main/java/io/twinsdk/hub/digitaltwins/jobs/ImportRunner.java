@@ -29,11 +29,13 @@ final class ImportRunner {
   static final int BATCH = 1000;
 
   private final HubStore store;
+  private final JobUris uris;
   private final BulkOperations operations;
   private final Clock clock;
 
-  ImportRunner(HubStore store, BulkOperations operations, Clock clock) {
+  ImportRunner(HubStore store, JobUris uris, BulkOperations operations, Clock clock) {
     this.store = store;
+    this.uris = uris;
     this.operations = operations;
     this.clock = clock;
   }
@@ -43,7 +45,7 @@ final class ImportRunner {
     if (!job.start(clock.instant())) {
       return;
     }
-    try (OutputLog log = OutputLog.create(job.output().path(), job.id(), clock)) {
+    try (OutputLog log = OutputLog.create(uris.openOutput(job.output(), job.input()), job.id(), clock)) {
       log.info(OutputLog.status("Started"));
       Outcome outcome = importFile(job, log);
       switch (outcome) {
@@ -160,11 +162,12 @@ final class ImportRunner {
       List<ImportEntry> batch = List.copyOf(pending);
       pending.clear();
       ImportSection batchSection = section;
+      // The entities' own copies are made here rather than on the store's single writer thread.
+      List<JsonNode> values = batch.stream().map(ImportEntry::value).toList();
       if (batchSection == ImportSection.MODELS) {
-        List<JsonNode> models = batch.stream().map(ImportEntry::value).toList();
         try {
           JobFailure.await(store.write(tx -> {
-            operations.addModels(tx, models);
+            operations.addModels(tx, values);
             return null;
           }));
         } catch (ApiError e) {
@@ -181,15 +184,15 @@ final class ImportRunner {
       }
       inFlight = store.write(tx -> {
         List<Refusal> refused = new ArrayList<>();
-        for (ImportEntry entry : batch) {
+        for (int i = 0; i < batch.size(); i++) {
           try {
             if (batchSection == ImportSection.TWINS) {
-              operations.putTwin(tx, entry.value());
+              operations.putTwin(tx, values.get(i));
             } else {
-              operations.putRelationship(tx, entry.value());
+              operations.putRelationship(tx, values.get(i));
             }
           } catch (ApiError e) {
-            refused.add(new Refusal(entry, e));
+            refused.add(new Refusal(batch.get(i), e));
           }
         }
         return refused;

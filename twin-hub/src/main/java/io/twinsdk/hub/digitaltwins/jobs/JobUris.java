@@ -2,15 +2,22 @@ package io.twinsdk.hub.digitaltwins.jobs;
 
 import io.twinsdk.hub.digitaltwins.http.DigitalTwinsErrors;
 import io.twinsdk.hub.http.ApiError;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -22,17 +29,27 @@ import java.util.Locale;
 final class JobUris {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+  /** How long an https input may go without sending a byte (headers or body) before the job gives up on it. */
+  static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(1);
 
   private final Path directory;
+  private final Duration idleTimeout;
+  /** Built on first https use and shared by every job: each client owns a selector thread that is never closed. */
+  private volatile HttpClient client;
 
   /** Creates the checker for {@code importDirectory}, which must exist. */
   JobUris(Path importDirectory) {
+    this(importDirectory, DEFAULT_IDLE_TIMEOUT);
+  }
+
+  /** Creates the checker for {@code importDirectory}, giving up on an https input silent for {@code idleTimeout}. */
+  JobUris(Path importDirectory, Duration idleTimeout) {
     try {
       this.directory = importDirectory.toRealPath();
     } catch (IOException e) {
       throw new IllegalArgumentException("The import directory " + importDirectory + " is not readable", e);
     }
+    this.idleTimeout = idleTimeout;
   }
 
   /** Where an import reads its file. */
@@ -73,7 +90,7 @@ final class JobUris {
     URI uri = parse(text);
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("https")) {
-      return new HttpsInput(text, uri);
+      return new HttpsInput(text, uri, this);
     }
     if (!scheme.equals("file")) {
       throw outside(text, "Only file: URIs inside the hub's import directory and https: URIs are supported.");
@@ -92,6 +109,38 @@ final class JobUris {
       throw outside(text, "The output log is written to a file: URI inside the hub's import directory.");
     }
     return new Output(text, inside(text, uri));
+  }
+
+  /**
+   * Refuses an output log that names the job's own input file, which creating the log would truncate.
+   *
+   * @throws ApiError 400 InvalidArgument when they are the same file
+   */
+  static void checkDistinct(Input input, Output output) {
+    if (input instanceof FileInput file && file.path().equals(output.path())) {
+      throw DigitalTwinsErrors.invalidArgument("Azure Storage Blob URI '" + output.uri() + "' failed validation."
+          + " The output log must not be the input file.");
+    }
+  }
+
+  /**
+   * Creates (or truncates) the output log for writing. The path is checked again here, as a link could have been
+   * swapped in since the job was created: the directory must still resolve inside the import directory, the file
+   * itself must not be a symbolic link, and it must not be the input file.
+   */
+  BufferedWriter openOutput(Output output, Input input) throws IOException {
+    Path parent = output.path().getParent().toRealPath();
+    Path file = parent.resolve(output.path().getFileName());
+    if (!parent.startsWith(directory)) {
+      throw new IOException("The output log resolves outside the import directory");
+    }
+    if (input instanceof FileInput in && Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+        && Files.exists(in.path()) && Files.isSameFile(file, in.path())) {
+      throw new IOException("The output log is the input file");
+    }
+    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, LinkOption.NOFOLLOW_LINKS,
+        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+        StandardCharsets.UTF_8));
   }
 
   private static URI parse(String text) {
@@ -113,7 +162,7 @@ final class JobUris {
     Path path;
     try {
       path = Path.of(uri).normalize();
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
       throw outside(text, "It does not name a local file.");
     }
     Path parent = path.getParent();
@@ -147,25 +196,45 @@ final class JobUris {
     }
   }
 
-  /** An input fetched over HTTPS, trusting the JVM's certificate authorities. */
-  private record HttpsInput(String uri, URI target) implements Input {
+  /**
+   * An input fetched over HTTPS, trusting the JVM's certificate authorities. Redirects are not followed, so the hub
+   * fetches only the URI the client named; every read waits at most the idle timeout, so a server that stalls
+   * mid-body fails the job instead of holding the only job slot.
+   */
+  private record HttpsInput(String uri, URI target, JobUris uris) implements Input {
 
     @Override
     public InputStream open() throws IOException {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      HttpRequest request = HttpRequest.newBuilder(target).timeout(READ_TIMEOUT).GET().build();
+      HttpRequest request = HttpRequest.newBuilder(target).timeout(uris.idleTimeout).GET().build();
       try {
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = uris.client().send(request,
+            info -> new IdleTimeoutBody(uris.idleTimeout));
         if (response.statusCode() != 200) {
           response.body().close();
           throw new IOException("GET " + uri + " answered " + response.statusCode());
         }
         return response.body();
+      } catch (HttpTimeoutException e) {
+        throw new IOException("GET " + uri + " sent no response within " + uris.idleTimeout.toSeconds() + " s", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("Interrupted while fetching " + uri, e);
       }
     }
+  }
+
+  private HttpClient client() {
+    HttpClient shared = client;
+    if (shared == null) {
+      synchronized (this) {
+        shared = client;
+        if (shared == null) {
+          shared = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+          client = shared;
+        }
+      }
+    }
+    return shared;
   }
 }

@@ -6,9 +6,6 @@ import io.twinsdk.core.digitaltwin.DigitalTwinsTimestamps;
 import io.twinsdk.core.internal.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -27,9 +24,9 @@ final class OutputLog implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Creates (or truncates) the log file. */
-  static OutputLog create(Path file, String jobId, Clock clock) throws IOException {
-    return new OutputLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8), jobId, clock);
+  /** Writes the log of job {@code jobId} to {@code writer}, which it then owns. */
+  static OutputLog create(BufferedWriter writer, String jobId, Clock clock) {
+    return new OutputLog(writer, jobId, clock);
   }
 
   /** Appends an Info line with the given details. */

@@ -52,19 +52,27 @@ public final class QueryRoute implements Route {
     AdtQuery query = parse(position.text());
     if (query.select().kind() == SelectKind.COUNT) {
       return store.read(tx -> tx.digitalTwinQueries().count(query))
-          .thenApply(count -> countResult(query, count));
+          .thenApply(count -> countResult(query, count))
+          .exceptionally(QueryRoute::translate);
     }
     Integer allowed = position.remaining() != null ? position.remaining() : query.select().top().orElse(null);
     int limit = allowed == null ? pageSize : Math.min(pageSize, allowed);
     return store.read(tx -> tx.digitalTwinQueries().find(query, position.afterKey(), limit + 1))
         .thenApply(rows -> pageResult(position, query, rows, limit, allowed))
-        .exceptionally(failure -> {
-          // A key of the wrong shape can only come from a token the hub did not issue for this query.
-          if (failure.getCause() instanceof IllegalArgumentException) {
-            throw DigitalTwinsErrors.invalidContinuationToken();
-          }
-          throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
-        });
+        .exceptionally(QueryRoute::translate);
+  }
+
+  /** Turns the store's failures that the service names into its errors; others pass through. */
+  static HttpResult translate(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof QueryTimeoutException timeout) {
+      throw ApiError.digitalTwins(400, "TimeoutError", timeout.getMessage());
+    }
+    // A key of the wrong shape can only come from a token the hub did not issue for this query.
+    if (cause instanceof IllegalArgumentException) {
+      throw DigitalTwinsErrors.invalidContinuationToken();
+    }
+    throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
   }
 
   /** Where a request starts: the query text, the key of the last row already sent, and what TOP still allows. */

@@ -132,6 +132,38 @@ class BulkJobsTest {
         .isEmpty();
   }
 
+  @Test
+  void jobCreatedAfterCloseFailsWith503AndFreesTheSlot() throws Exception {
+    String input = file(1);
+    jobs.close();
+
+    assertThatThrownBy(() -> jobs.createImport("late", input, output).get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ApiError.class)
+        .cause().satisfies(e -> {
+          assertThat(((ApiError) e).status()).isEqualTo(503);
+          assertThat(((ApiError) e).code()).isEqualTo("ServiceUnavailable");
+        });
+
+    assertThat(jobs.findImport("late").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+    assertThatThrownBy(() -> jobs.createDeletion("wipe", Duration.ofMinutes(15)).get(10, TimeUnit.SECONDS))
+        .cause().isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("ServiceUnavailable"));
+  }
+
+  @Test
+  void outputLogNamingTheInputFileIsRefusedAndTheInputKept() throws Exception {
+    String input = file(1);
+    String before = Files.readString(Path.of(java.net.URI.create(input)));
+
+    assertThatThrownBy(() -> jobs.createImport("same", input, input))
+        .isInstanceOfSatisfying(ApiError.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.code()).isEqualTo("InvalidArgument");
+        });
+
+    assertThat(jobs.findImport("same")).isEmpty();
+    assertThat(Files.readString(Path.of(java.net.URI.create(input)))).isEqualTo(before);
+  }
+
   /** Counts twins and holds the first one until {@link #release} opens. */
   static final class HeldOperations implements BulkOperations {
     final CountDownLatch entered = new CountDownLatch(1);
