@@ -88,13 +88,36 @@ public final class MqttGateway implements AutoCloseable {
         .setMaxClientIdLength(256)
         .setAutoClientId(false)
         .setTimeoutOnConnect(30);
+    return listen(options, instances);
+  }
+
+  /**
+   * Listens without TLS on a free loopback port for {@link MqttWebSocketBridge}, which terminates TLS and WebSocket
+   * on the HTTPS port and forwards the MQTT bytes here, so that both transports share one endpoint logic (same auth,
+   * topics and limits); the future completes with the bound port.
+   */
+  public Future<Integer> listenLoopback(int maxMessageBytes, int instances) {
+    MqttServerOptions options = new MqttServerOptions()
+        .setHost("127.0.0.1")
+        // A different negative port than listen()'s, so these servers share their own random port, not the TLS one.
+        .setPort(-2)
+        .setMaxMessageSize(maxMessageBytes)
+        .setMaxClientIdLength(256)
+        .setAutoClientId(false)
+        .setTimeoutOnConnect(30);
+    return listen(options, instances);
+  }
+
+  private Future<Integer> listen(MqttServerOptions options, int instances) {
+    List<MqttServer> started = new ArrayList<>();
     List<Future<MqttServer>> listening = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
       MqttServer server = MqttServer.create(vertx, options).endpointHandler(this::onConnect);
-      servers.add(server);
+      started.add(server);
       listening.add(server.listen());
     }
-    return Future.all(listening).map(all -> servers.get(0).actualPort());
+    servers.addAll(started);
+    return Future.all(listening).map(all -> started.get(0).actualPort());
   }
 
   /** Whether the device has a live MQTT connection. */
