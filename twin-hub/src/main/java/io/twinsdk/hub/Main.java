@@ -1,7 +1,15 @@
 package io.twinsdk.hub;
 
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * that scripts can wait for that line.
  */
 public final class Main {
+
+  private static final String READY = "TWIN_HUB_READY";
 
   private static final String USAGE = String.join("\n",
       "Usage: java -jar twin-hub.jar [options]",
@@ -70,8 +80,34 @@ public final class Main {
     out.println("IOTHUB_CONNECTION_STRING=" + hub.iotHubConnectionString());
     out.println("DIGITAL_TWINS_ENDPOINT=" + hub.digitalTwinsEndpoint());
     out.println("TLS_CERTIFICATE=" + hub.certificatePath());
-    out.println("TWIN_HUB_READY https=" + hub.httpsPort() + " mqtt=" + hub.mqttPort());
+    out.println(READY + " https=" + hub.httpsPort() + " mqtt=" + hub.mqttPort());
     out.flush();
+  }
+
+  /**
+   * Reads what a starting hub prints, for tools that run the jar: every {@code NAME=value} line up to the
+   * {@code TWIN_HUB_READY} line, whose {@code https=} and {@code mqtt=} ports are returned as {@code https} and
+   * {@code mqtt}. Reads nothing after the ready line.
+   *
+   * @throws EOFException when the output ends before the ready line (the hub failed to start)
+   */
+  public static Map<String, String> readSettings(InputStream output) throws IOException {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
+    Map<String, String> settings = new HashMap<>();
+    String line;
+    while ((line = lines.readLine()) != null) {
+      boolean ready = line.startsWith(READY);
+      for (String part : ready ? line.split(" ") : new String[] {line}) {
+        int equals = part.indexOf('=');
+        if (equals > 0) {
+          settings.put(part.substring(0, equals), part.substring(equals + 1));
+        }
+      }
+      if (ready) {
+        return settings;
+      }
+    }
+    throw new EOFException("The hub's output ended before " + READY + "; it printed " + settings.keySet());
   }
 
   /** Returns the parsed options, or null when help was asked for. */

@@ -52,7 +52,8 @@ import org.HdrHistogram.Histogram;
  * HTTPS → the device receives the notification; (4) the hub's heap with many idle devices connected.
  *
  * <p>Run: {@code java -cp twin-bench/target/benchmarks.jar io.twinsdk.bench.hub.HubLoadDriver [--devices 1000]
- * [--seconds 20] [--warmup 5] [--fanout 2000] [--idle 10000] [--hub-heap-mb 1024]}.
+ * [--seconds 20] [--warmup 5] [--fanout 2000] [--idle 10000] [--hub-heap-mb 1024] [--hub-jfr 1]}; {@code --hub-jfr 1}
+ * records a Flight Recorder profile of the hub in {@code twin-hub-load.jfr}.
  */
 public final class HubLoadDriver {
 
@@ -65,6 +66,7 @@ public final class HubLoadDriver {
   private final int fanout;
   private final int idle;
   private final int hubHeapMegabytes;
+  private final boolean hubProfile;
 
   private HubLoadDriver(Map<String, Integer> options) {
     this.devices = options.getOrDefault("devices", 1000);
@@ -73,6 +75,7 @@ public final class HubLoadDriver {
     this.fanout = options.getOrDefault("fanout", 2000);
     this.idle = options.getOrDefault("idle", 10_000);
     this.hubHeapMegabytes = options.getOrDefault("hub-heap-mb", 1024);
+    this.hubProfile = options.getOrDefault("hub-jfr", 0) != 0;
   }
 
   /** Runs the driver; options are {@code --name number} pairs. */
@@ -94,7 +97,9 @@ public final class HubLoadDriver {
         System.getProperty("java.vm.name"), System.getProperty("java.version"), hubHeapMegabytes);
     double baselineCpu = baseline();
     Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    try (HubProcess hub = HubProcess.start(hubHeapMegabytes)) {
+    String[] hubOptions = hubProfile
+        ? new String[] {"-XX:StartFlightRecording=filename=twin-hub-load.jfr,settings=profile"} : new String[0];
+    try (HubProcess hub = HubProcess.start(hubHeapMegabytes, hubOptions)) {
       Buffer certificate = Buffer.buffer(Files.readAllBytes(hub.certificate()));
       List<Device> fleet = connect(hub, clients, certificate, "load-", devices);
       double hubCpu = reported(hub, fleet);

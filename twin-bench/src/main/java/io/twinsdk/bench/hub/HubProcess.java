@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.auth.SasToken;
 import io.twinsdk.core.auth.ServiceConnectionString;
 import io.twinsdk.core.internal.Json;
-import java.io.BufferedReader;
+import io.twinsdk.hub.Main;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -75,30 +73,11 @@ final class HubProcess implements AutoCloseable {
   }
 
   private static Map<String, String> readSettings(Process process) {
-    Map<String, String> settings = new HashMap<>();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8));
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith("TWIN_HUB_READY")) {
-          for (String part : line.split(" ")) {
-            int equals = part.indexOf('=');
-            if (equals > 0) {
-              settings.put(part.substring(0, equals), part.substring(equals + 1));
-            }
-          }
-          return settings;
-        }
-        int equals = line.indexOf('=');
-        if (equals > 0) {
-          settings.put(line.substring(0, equals), line.substring(equals + 1));
-        }
-      }
+      return Main.readSettings(process.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    throw new IllegalStateException("The hub exited before it was ready");
   }
 
   String hostName() {

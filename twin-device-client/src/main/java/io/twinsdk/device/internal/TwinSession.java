@@ -127,7 +127,8 @@ public final class TwinSession {
 
   /**
    * Stops the session: fails waiting requests, closes the connection and stops the control and callback threads.
-   * Returns within about a second, also during a reconnect, and is idempotent.
+   * Returns within about a second, also during a reconnect (at most three on an overloaded machine), and is
+   * idempotent.
    */
   public void close() {
     post(() -> stop(DisconnectReason.CLIENT_CLOSED, new ConnectionLostException("The device client was closed", null)));
@@ -135,7 +136,9 @@ public final class TwinSession {
     if (Thread.currentThread() != controlThread) {
       try {
         if (!control.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          // Still closing the connection (a loaded machine): interrupt timers and give it one more bounded wait.
           control.shutdownNow();
+          control.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         control.shutdownNow();

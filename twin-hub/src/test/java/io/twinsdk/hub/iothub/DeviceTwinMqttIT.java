@@ -287,4 +287,16 @@ class DeviceTwinMqttIT {
       assertThat(device.next().topic()).isEqualTo("$iothub/twin/res/200/?$rid=still");
     }
   }
+
+  @Test
+  void aPacketOverTheSizeLimitClosesOnlyThatConnection() throws Exception {
+    try (PahoDevice bystander = twinDevice("small-talker");
+        PahoDevice device = twinDevice("big-talker")) {
+      device.publishWithoutWaiting("devices/big-talker/messages/events/", "x".repeat(300 * 1024), 0);
+
+      device.lost().get(10, TimeUnit.SECONDS);
+      bystander.publish("$iothub/twin/GET/?$rid=fine", "", 1);
+      assertThat(bystander.next().topic()).isEqualTo("$iothub/twin/res/200/?$rid=fine");
+    }
+  }
 }

@@ -9,17 +9,15 @@ import io.twinsdk.core.auth.ServiceConnectionString;
 import io.twinsdk.core.internal.Json;
 import io.twinsdk.hub.HubFixture;
 import io.twinsdk.hub.HubOptions;
+import io.twinsdk.hub.Main;
 import io.twinsdk.hub.TwinHub;
 import io.twinsdk.hub.iothub.PahoDevice.Received;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +90,8 @@ class DurabilityIT {
         "--https-port", "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
     Map<String, Integer> acknowledged = new HashMap<>();
     try {
-      Map<String, String> settings = readSettings(child).get(60, TimeUnit.SECONDS);
+      Map<String, String> settings = CompletableFuture.supplyAsync(() -> readSettings(child))
+          .get(60, TimeUnit.SECONDS);
       String ownerKey = ServiceConnectionString.parse(settings.get("IOTHUB_CONNECTION_STRING")).sharedAccessKey()
           .orElseThrow();
       Path certificate = Path.of(settings.get("TLS_CERTIFICATE"));
@@ -144,33 +143,12 @@ class DurabilityIT {
     }
   }
 
-  /** Reads the hub's settings lines up to {@code TWIN_HUB_READY}, whose {@code mqtt=} port is kept as "mqtt". */
-  private static CompletableFuture<Map<String, String>> readSettings(Process child) {
-    return CompletableFuture.supplyAsync(() -> {
-      Map<String, String> settings = new HashMap<>();
-      try {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-            StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith("TWIN_HUB_READY")) {
-            for (String part : line.split(" ")) {
-              if (part.startsWith("mqtt=")) {
-                settings.put("mqtt", part.substring("mqtt=".length()));
-              }
-            }
-            return settings;
-          }
-          int equals = line.indexOf('=');
-          if (equals > 0) {
-            settings.put(line.substring(0, equals), line.substring(equals + 1));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      throw new IllegalStateException("The hub exited before it was ready: " + settings);
-    });
+  private static Map<String, String> readSettings(Process child) {
+    try {
+      return Main.readSettings(child.getInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String registerOverRest(Map<String, String> settings, Path certificate, String ownerKey)

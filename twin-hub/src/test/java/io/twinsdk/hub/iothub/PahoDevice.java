@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -28,13 +28,16 @@ final class PahoDevice implements AutoCloseable {
   /** A message the hub published to the device. */
   record Received(String topic, String body, int qos) {}
 
-  private final MqttClient client;
+  /** Every wait on the hub is bounded, so that a test fails instead of hanging when the hub drops the line. */
+  private static final long WAIT_MILLIS = 15_000;
+
+  private final MqttAsyncClient client;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final CompletableFuture<Throwable> lost = new CompletableFuture<>();
   private IMqttToken connectToken;
 
   private PahoDevice(String serverUri, String clientId) throws MqttException {
-    client = new MqttClient(serverUri, clientId, new MemoryPersistence());
+    client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
     client.setCallback(new MqttCallback() {
       @Override
       public void connectionLost(Throwable cause) {
@@ -95,7 +98,8 @@ final class PahoDevice implements AutoCloseable {
     options.setPassword(password.toCharArray());
     options.setSocketFactory(HubFixture.trusting(certificate).getSocketFactory());
     options.setMaxInflight(1000);
-    device.connectToken = device.client.connectWithResult(options);
+    device.connectToken = device.client.connect(options);
+    device.connectToken.waitForCompletion(WAIT_MILLIS);
     return device;
   }
 
@@ -110,7 +114,8 @@ final class PahoDevice implements AutoCloseable {
 
   /** Subscribes and returns the granted QoS (128 for a refusal). */
   int subscribe(String filter, int qos) throws MqttException {
-    IMqttToken token = client.subscribeWithResponse(new String[] {filter}, new int[] {qos});
+    IMqttToken token = client.subscribe(filter, qos);
+    token.waitForCompletion(WAIT_MILLIS);
     return token.getGrantedQos()[0];
   }
 
@@ -120,14 +125,12 @@ final class PahoDevice implements AutoCloseable {
   }
 
   void publish(String topic, String body, int qos) throws MqttException {
-    client.publish(topic, body.getBytes(StandardCharsets.UTF_8), qos, false);
+    client.publish(topic, body.getBytes(StandardCharsets.UTF_8), qos, false).waitForCompletion(WAIT_MILLIS);
   }
 
   /** Sends without waiting for completion, for a publish the hub answers by closing the connection. */
   void publishWithoutWaiting(String topic, String body, int qos) throws MqttException {
-    MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
-    message.setQos(qos);
-    client.getTopic(topic).publish(message);
+    client.publish(topic, body.getBytes(StandardCharsets.UTF_8), qos, false);
   }
 
   /** Waits up to 10 seconds for the next message. */
@@ -163,7 +166,7 @@ final class PahoDevice implements AutoCloseable {
   @Override
   public void close() throws MqttException {
     if (client.isConnected()) {
-      client.disconnect(2000);
+      client.disconnect(2000).waitForCompletion(WAIT_MILLIS);
     }
     client.close(true);
   }

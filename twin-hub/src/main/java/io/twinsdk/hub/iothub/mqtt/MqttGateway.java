@@ -13,8 +13,11 @@ import io.twinsdk.hub.iothub.twins.TwinService;
 import io.twinsdk.hub.store.DeviceRecord;
 import io.twinsdk.hub.store.HubStore;
 import io.twinsdk.hub.store.TelemetryRecord;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.mqtt.MqttAuth;
@@ -29,6 +32,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +61,7 @@ public final class MqttGateway implements AutoCloseable {
   private final int telemetryRetention;
   private final Clock clock;
   private final ConcurrentMap<String, DeviceConnection> connections = new ConcurrentHashMap<>();
-  private final List<MqttServer> servers = new ArrayList<>();
+  private final List<String> deployments = new CopyOnWriteArrayList<>();
   private final AutoCloseable busSubscription;
 
   /** Creates a gateway; {@link #listen} starts it. */
@@ -109,15 +114,20 @@ public final class MqttGateway implements AutoCloseable {
   }
 
   private Future<Integer> listen(MqttServerOptions options, int instances) {
-    List<MqttServer> started = new ArrayList<>();
-    List<Future<MqttServer>> listening = new ArrayList<>();
-    for (int i = 0; i < instances; i++) {
-      MqttServer server = MqttServer.create(vertx, options).endpointHandler(this::onConnect);
-      started.add(server);
-      listening.add(server.listen());
-    }
-    servers.addAll(started);
-    return Future.all(listening).map(all -> started.get(0).actualPort());
+    List<MqttServer> started = new CopyOnWriteArrayList<>();
+    // One server per verticle instance: each instance gets its own event loop, and the shared port hands connections
+    // round-robin to them. Servers created from one plain thread would all share that thread's single context.
+    return vertx.deployVerticle(() -> new AbstractVerticle() {
+      @Override
+      public void start(Promise<Void> starting) {
+        MqttServer server = MqttServer.create(vertx, options).endpointHandler(MqttGateway.this::onConnect);
+        started.add(server);
+        server.listen().<Void>mapEmpty().onComplete(starting);
+      }
+    }, new DeploymentOptions().setInstances(instances)).map(id -> {
+      deployments.add(id);
+      return started.get(0).actualPort();
+    });
   }
 
   /** Whether the device has a live MQTT connection. */
@@ -258,9 +268,10 @@ public final class MqttGateway implements AutoCloseable {
       LOG.debug("Removing the bus listener failed", e);
     }
     connections.values().forEach(connection -> connection.close("the hub is stopping"));
-    List<Future<Void>> closing = new ArrayList<>();
-    servers.forEach(server -> closing.add(server.close()));
-    Future.all(closing).toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+    // Undeploying closes the servers the verticles opened.
+    List<Future<Void>> undeploying = new ArrayList<>();
+    deployments.forEach(id -> undeploying.add(vertx.undeploy(id)));
+    Future.join(undeploying).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
         .exceptionally(e -> null).join();
   }
 

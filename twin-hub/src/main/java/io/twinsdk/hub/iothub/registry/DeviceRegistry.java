@@ -80,11 +80,6 @@ public final class DeviceRegistry {
     return store.read(tx -> tx.devices().find(deviceId).orElseThrow(() -> IotHubErrors.deviceNotFound(deviceId)));
   }
 
-  /** Returns the device if it exists. */
-  public CompletableFuture<Optional<DeviceRecord>> find(String deviceId) {
-    return store.read(tx -> tx.devices().find(deviceId));
-  }
-
   /** Deletes the device and its twin; fails with 404001 when absent and 412001 when {@code If-Match} differs. */
   public CompletableFuture<Void> delete(String deviceId, Optional<String> ifMatch) {
     return store.write(tx -> {
