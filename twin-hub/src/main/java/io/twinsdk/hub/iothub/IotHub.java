@@ -33,7 +33,7 @@ public final class IotHub implements AutoCloseable {
   private final HubOptions options;
   private final HubStore store;
   private final Vertx vertx;
-  private MqttWebSocketBridge webSocketBridge;
+  private volatile MqttWebSocketBridge webSocketBridge;
 
   /** Assembles the IoT Hub features over {@code store}. */
   public IotHub(Vertx vertx, HubStore store, ChangeBus bus, AccessPolicies policies, HubOptions options,

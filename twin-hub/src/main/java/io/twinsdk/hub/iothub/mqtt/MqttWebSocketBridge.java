@@ -60,6 +60,11 @@ public final class MqttWebSocketBridge implements Handler<ServerWebSocket>, Auto
         return;
       }
       NetSocket mqtt = connected.result();
+      if (webSocket.isClosed()) {
+        // The device left while the loopback connection opened; do not leave a half-open MQTT connection behind.
+        mqtt.close();
+        return;
+      }
       mqtt.pipeTo(webSocket);
       webSocket.pipeTo(mqtt);
       LOG.debug("MQTT over WebSocket from {} bridged", webSocket.remoteAddress());
