@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A device client is a device's connection to its twin on IoT Hub (or the local twin hub) over MQTT: it reads the
@@ -28,17 +29,25 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Delivery.</b> After every (re)connect the client subscribes, reads the twin, and delivers what the device
  * missed; each desired {@code $version} reaches the listener at most once and in order. Requests made while offline
  * wait in a bounded queue and go out in order after the reconnect; their futures complete only on the hub's answer.
- * A request that was sent but not answered when the link dropped is sent again after the reconnect.
+ * A request that was sent but not answered when the link dropped is sent again after the reconnect, at most ten
+ * sends in all (a request the hub answers by dropping the link must not block the queue for ever), so unconditional
+ * updates are at-least-once. A conditional update (with an expected {@code $version})
+ * is not sent again, because a resend of an update the hub had applied would fail with a false 412: its future fails
+ * with {@link ConnectionLostException} ("outcome unknown"), and the caller reads the twin to decide. The operation
+ * timeout counts from the call, including the time a request waits in the queue.
  *
  * <p><b>Threads.</b> The client starts a control thread ({@code twin-device-<id>-control}), a callback thread
- * ({@code twin-device-<id>-callbacks}) on which every listener runs, and, per connection, a small pool for Paho.
+ * ({@code twin-device-<id>-callbacks}) on which every listener runs, a closer thread for replaced connections
+ * ({@code twin-device-<id>-closer}, ended when idle) and, per connection, a small pool for Paho.
  * Futures of the async methods complete on the control thread: do not block in their dependent stages. Clients are
- * thread-safe. {@link #close()} ends every thread and socket.
+ * thread-safe. {@link #close()} ends every thread and socket (waiting a bounded time, then interrupting; a Paho 1.2.5
+ * connect thread that ignores the interrupt is the one known exception, and is logged).
  */
 public final class DeviceClient implements AutoCloseable {
 
   private final TwinSession session;
   private final Duration operationTimeout;
+  private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
   DeviceClient(TwinSession session, Duration operationTimeout) {
     this.session = session;
@@ -130,20 +139,34 @@ public final class DeviceClient implements AutoCloseable {
 
   /**
    * Closes the connection and ends every thread the client started; waiting requests fail with
-   * {@link ConnectionLostException}. Returns within about a second, also during a reconnect; idempotent.
+   * {@link ConnectionLostException}. Returns promptly (normally well within a second; a few seconds at most when
+   * threads must be interrupted), also during a reconnect; idempotent.
    */
   @Override
   public void close() {
     session.close();
   }
 
-  /** Closes the client in the background; the future completes when it is closed. */
+  /**
+   * Closes the client in the background; the future completes when it is closed. Every call returns the same future,
+   * so repeated calls start one closing thread only.
+   */
   public CompletableFuture<Void> closeAsync() {
-    return CompletableFuture.runAsync(this::close, runnable -> {
-      Thread thread = new Thread(runnable, "twin-device-close");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    if (!closing.compareAndSet(null, started)) {
+      return closing.get();
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        close();
+        started.complete(null);
+      } catch (RuntimeException e) {
+        started.completeExceptionally(e);
+      }
+    }, "twin-device-close");
+    thread.setDaemon(true);
+    thread.start();
+    return started;
   }
 
   private <T> T await(CompletableFuture<T> future, String operation) {

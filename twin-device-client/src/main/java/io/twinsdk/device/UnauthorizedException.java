@@ -7,4 +7,9 @@ public final class UnauthorizedException extends DeviceClientException {
   public UnauthorizedException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Creates the exception for a hub answer with status 401 or 403; {@code errorCode} is -1 when the body had none. */
+  public UnauthorizedException(String message, int status, long errorCode) {
+    super(message, status, errorCode, null);
+  }
 }

@@ -57,15 +57,39 @@ class DeviceClientBuilderTest {
   }
 
   @Test
-  void clientThatCannotConnectKeepsTryingUntilClosed() {
-    DeviceClient client = DeviceClient.builder().connectionString(CONNECTION_STRING)
-        .operationTimeout(Duration.ofMillis(300)).buildClient();
+  void openGivesUpWaitingAfterTheOperationTimeout() {
+    try (DeviceClient client = DeviceClient.builder().connectionString(CONNECTION_STRING)
+        .operationTimeout(Duration.ofMillis(300)).buildClient()) {
 
-    assertThatThrownBy(client::open).isInstanceOf(OperationTimeoutException.class);
+      assertThatThrownBy(client::open).isInstanceOf(OperationTimeoutException.class);
+    }
+  }
+
+  @Test
+  void clientThatCannotConnectKeepsTryingUntilClosed() {
+    // A long operation timeout: the request must still be waiting (not timed out) when close() fails it.
+    DeviceClient client = DeviceClient.builder().connectionString(CONNECTION_STRING)
+        .operationTimeout(Duration.ofSeconds(60)).buildClient();
+    CompletableFuture<Void> opened = client.openAsync();
     CompletableFuture<TwinProperties> twin = client.getTwinAsync();
+    assertThat(opened).isNotDone();
     assertThat(twin).isNotDone();
+
     client.close();
 
     assertThatThrownBy(() -> twin.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectionLostException.class);
+    assertThatThrownBy(() -> opened.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectionLostException.class);
+  }
+
+  @Test
+  void repeatedCloseAsyncCallsShareOneClose() throws Exception {
+    DeviceClient client = DeviceClient.builder().connectionString(CONNECTION_STRING).buildClient();
+
+    CompletableFuture<Void> first = client.closeAsync();
+    CompletableFuture<Void> second = client.closeAsync();
+
+    assertThat(second).isSameAs(first);
+    first.get(10, TimeUnit.SECONDS);
+    assertThat(client.closeAsync()).isSameAs(first);
   }
 }

@@ -8,8 +8,10 @@ import io.twinsdk.core.json.MergePatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ class FaultSoakIT {
     long minutes = Long.getLong("soak.minutes", 2);
     String device = "soak-device";
     List<DesiredPropertiesUpdate> delivered = new CopyOnWriteArrayList<>();
+    BlockingQueue<DesiredPropertiesUpdate> arrivals = new LinkedBlockingQueue<>();
     try (TestHub hub = TestHub.start();
         TcpProxy proxy = new TcpProxy(hub.hub().mqttPort());
         DeviceClient client = hub.client(hub.register(device))
@@ -39,7 +42,10 @@ class FaultSoakIT {
             .operationTimeout(Duration.ofSeconds(30))
             .retryPolicy(ExponentialBackoff.builder().initialDelay(Duration.ofMillis(20))
                 .maxDelay(Duration.ofMillis(500)).build())
-            .desiredPropertiesListener(delivered::add)
+            .desiredPropertiesListener(update -> {
+              delivered.add(update);
+              arrivals.add(update);
+            })
             .buildClient()) {
       client.open();
       AtomicBoolean running = new AtomicBoolean(true);
@@ -66,17 +72,21 @@ class FaultSoakIT {
       List<CompletableFuture<Long>> updates = new ArrayList<>();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
       int n = 0;
-      while (System.nanoTime() < deadline) {
-        window.acquire();
-        CompletableFuture<Long> update =
-            client.updateReportedPropertiesAsync(MergePatch.builder().set("n", n++).build());
-        update.whenComplete((version, failure) -> window.release());
-        updates.add(update);
+      try {
+        while (System.nanoTime() < deadline) {
+          window.acquire();
+          CompletableFuture<Long> update =
+              client.updateReportedPropertiesAsync(MergePatch.builder().set("n", n++).build());
+          update.whenComplete((version, failure) -> window.release());
+          updates.add(update);
+        }
+      } finally {
+        // Also on failure: left running, these threads would keep cutting the proxy during the next test class.
+        running.set(false);
+        chaos.join();
+        service.join();
+        proxy.heal();
       }
-      running.set(false);
-      chaos.join();
-      service.join();
-      proxy.heal();
 
       long previous = 0;
       for (CompletableFuture<Long> update : updates) {
@@ -86,7 +96,7 @@ class FaultSoakIT {
       }
       TwinProperties twin = client.getTwin();
       assertThat(twin.reported().get("n").orElseThrow().asInt()).isEqualTo(n - 1);
-      awaitDelivered(delivered, twin.desired().version().orElseThrow());
+      awaitDelivered(arrivals, twin.desired().version().orElseThrow());
       for (int i = 1; i < delivered.size(); i++) {
         assertThat(delivered.get(i).version()).isGreaterThan(delivered.get(i - 1).version());
       }
@@ -96,15 +106,15 @@ class FaultSoakIT {
     }
   }
 
-  private static void awaitDelivered(List<DesiredPropertiesUpdate> delivered, long version) throws Exception {
+  private static void awaitDelivered(BlockingQueue<DesiredPropertiesUpdate> arrivals, long version) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (!delivered.isEmpty() && delivered.get(delivered.size() - 1).version() >= version) {
-        return;
+    DesiredPropertiesUpdate update;
+    do {
+      update = arrivals.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (update == null) {
+        throw new AssertionError("Desired version " + version + " was not delivered");
       }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Desired version " + version + " was not delivered");
+    } while (update.version() < version);
   }
 
   private static void sleep(long millis) {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * A TCP proxy the test controls: it forwards to the hub while up; {@link #cut()} drops every connection and refuses
@@ -21,6 +22,8 @@ final class TcpProxy implements AutoCloseable {
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean up = true;
+  /** One permit per connection refused while cut, so that a test can wait for reconnect attempts instead of sleeping. */
+  final Semaphore refused = new Semaphore(0);
 
   TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -54,6 +57,7 @@ final class TcpProxy implements AutoCloseable {
         Socket client = server.accept();
         if (!up) {
           closeQuietly(client);
+          refused.release();
           continue;
         }
         Socket upstream = new Socket();

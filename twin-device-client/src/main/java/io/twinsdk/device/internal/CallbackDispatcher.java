@@ -4,6 +4,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class CallbackDispatcher {
   private static final long IDLE_THREAD_SECONDS = 10;
 
   private final ThreadPoolExecutor executor;
+  private final AtomicReference<Runnable> latest = new AtomicReference<>();
   private volatile Thread thread;
 
   /** Creates a dispatcher whose thread is named {@code threadName} and whose queue holds {@code capacity} callbacks. */
@@ -38,15 +40,37 @@ public final class CallbackDispatcher {
   public boolean submit(Runnable callback) {
     try {
       executor.execute(() -> {
-        try {
-          callback.run();
-        } catch (RuntimeException | Error e) {
-          LOG.warn("A twin client listener threw; the client carries on", e);
-        }
+        runSafely(callback);
+        runSafely(latest.getAndSet(null));
       });
       return true;
     } catch (RejectedExecutionException e) {
       return false;
+    }
+  }
+
+  /**
+   * Queues {@code callback} like {@link #submit}, but if the queue is full keeps it in a one-callback slot instead of
+   * dropping it, replacing what the slot held: the slot runs after the callback that is running or queued ahead, so
+   * the latest of these callbacks (a connection state) always runs, while older ones it replaced never do.
+   */
+  public void submitLatest(Runnable callback) {
+    if (submit(callback)) {
+      return;
+    }
+    latest.set(callback);
+    // The queue may have emptied since: a no-op task then runs the slot; if it is still full, the tasks ahead will.
+    submit(() -> { });
+  }
+
+  private static void runSafely(Runnable callback) {
+    if (callback == null) {
+      return;
+    }
+    try {
+      callback.run();
+    } catch (RuntimeException | Error e) {
+      LOG.warn("A twin client listener threw; the client carries on", e);
     }
   }
 
@@ -56,22 +80,14 @@ public final class CallbackDispatcher {
   }
 
   /**
-   * Runs the callbacks already queued for up to {@code timeoutMillis}, then stops the thread; from the callback thread
-   * itself it does not wait.
+   * Runs the callbacks already queued for up to {@code timeoutMillis}, then interrupts the thread and waits as long
+   * again; from the callback thread itself it does not wait.
    */
   public void close(long timeoutMillis) {
     executor.shutdown();
     if (isCallbackThread()) {
       return;
     }
-    try {
-      if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        LOG.warn("A twin client listener is still running after close; interrupting it");
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    ExecutorShutdown.await(executor, timeoutMillis, "listener");
   }
 }

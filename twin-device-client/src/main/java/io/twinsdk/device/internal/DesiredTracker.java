@@ -26,6 +26,8 @@ import java.util.function.Predicate;
 public final class DesiredTracker {
 
   private static final String VERSION = "$version";
+  /** Notifications held back for a snapshot beyond this are dropped; a resync after the snapshot covers them. */
+  static final int MAX_HELD = 100;
 
   private final Predicate<DesiredPropertiesUpdate> sink;
   private final List<Notification> held = new ArrayList<>();
@@ -33,6 +35,7 @@ public final class DesiredTracker {
   private long deliveredVersion = -1;
   private boolean synced;
   private boolean needsResync;
+  private boolean heldOverflow;
 
   /** Creates a tracker that hands updates to {@code sink}, which returns false when it cannot take one now. */
   public DesiredTracker(Predicate<DesiredPropertiesUpdate> sink) {
@@ -43,6 +46,7 @@ public final class DesiredTracker {
   public void connectionStarted() {
     synced = false;
     held.clear();
+    heldOverflow = false;
   }
 
   /** Returns the version last delivered, or -1 before the first. */
@@ -72,6 +76,11 @@ public final class DesiredTracker {
     for (Notification notification : pending) {
       onNotification(notification.version, notification.body);
     }
+    if (heldOverflow) {
+      // Dropped notifications may be newer than this snapshot: only a later snapshot is sure to cover them.
+      heldOverflow = false;
+      needsResync = true;
+    }
   }
 
   /**
@@ -80,7 +89,13 @@ public final class DesiredTracker {
    */
   public void onNotification(long version, ObjectNode body) {
     if (!synced) {
-      held.add(new Notification(version, body));
+      if (held.size() >= MAX_HELD) {
+        held.clear();
+        heldOverflow = true;
+      }
+      if (!heldOverflow) {
+        held.add(new Notification(version, body));
+      }
       return;
     }
     if (needsResync || version <= deliveredVersion) {

@@ -6,9 +6,15 @@ import io.twinsdk.device.BadRequestException;
 import io.twinsdk.device.DeviceClientException;
 import io.twinsdk.device.PreconditionFailedException;
 import io.twinsdk.device.ThrottledException;
+import io.twinsdk.device.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 
-/** Turns a hub's error answer (status in the topic, {@code errorCode} and {@code message} in the body) into a typed exception. */
+/**
+ * Turns a hub's error answer (status in the topic, {@code errorCode} and {@code message} in the body) into a typed
+ * exception: 400 is {@link BadRequestException}, 401 and 403 {@link UnauthorizedException}, 412
+ * {@link PreconditionFailedException}, 429 {@link ThrottledException}, anything else a plain
+ * {@link DeviceClientException} carrying the status and error code.
+ */
 public final class HubErrors {
 
   private HubErrors() {}
@@ -34,6 +40,9 @@ public final class HubErrors {
     switch (status) {
       case 400:
         return new BadRequestException(message, status, errorCode);
+      case 401:
+      case 403:
+        return new UnauthorizedException(message, status, errorCode);
       case 412:
         return new PreconditionFailedException(message, status, errorCode);
       case 429:

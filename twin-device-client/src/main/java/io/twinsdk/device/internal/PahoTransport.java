@@ -181,18 +181,9 @@ public final class PahoTransport implements Transport {
     // shutdown, not shutdownNow: Paho's connect thread waits, sleeping in a loop, for the sender and callback tasks
     // it submitted to start; dropping them from the queue would leave it spinning for ever.
     executor.shutdown();
-    try {
-      if (!executor.awaitTermination(TERMINATION_MILLIS, TimeUnit.MILLISECONDS)) {
-        // Known Paho 1.2.5 race: if a connection dies within ~100 ms of its TLS handshake, Paho's connect thread
-        // can miss its sender's short life and poll for it for ever, ignoring interrupts. Rare; logged to be seen.
-        LOG.warn("Paho threads of {} still running {} ms after close; interrupting them", settings.clientId,
-            TERMINATION_MILLIS);
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    // Known Paho 1.2.5 race: if a connection dies within ~100 ms of its TLS handshake, Paho's connect thread can miss
+    // its sender's short life and poll for it for ever, ignoring interrupts. Rare; the second wait logs it.
+    ExecutorShutdown.await(executor, TERMINATION_MILLIS, "Paho connection " + settings.clientId);
   }
 
   private static TransportException classify(String what, Throwable failure) {
@@ -216,6 +207,9 @@ public final class PahoTransport implements Transport {
         case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION:
         case MqttException.REASON_CODE_INVALID_CLIENT_ID:
           kind = TransportException.Kind.SERVER;
+          break;
+        case MqttException.REASON_CODE_MAX_INFLIGHT:
+          kind = TransportException.Kind.REJECTED;
           break;
         default:
           break;

@@ -10,7 +10,9 @@ public final class TransportException extends RuntimeException {
     /** The hub refused the connection as unavailable or dropped it; retry. */
     SERVER,
     /** The hub refused the credentials; do not retry with the same ones. */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /** The link is up but this one message was refused (for example too many in flight); fail just that request. */
+    REJECTED
   }
 
   private final Kind kind;

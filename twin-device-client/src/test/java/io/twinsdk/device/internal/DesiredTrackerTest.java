@@ -39,6 +39,23 @@ class DesiredTrackerTest {
   }
 
   @Test
+  void tooManyNotificationsBeforeTheSnapshotAreDroppedAndAResyncIsAsked() {
+    tracker.connectionStarted();
+    for (int version = 2; version < 2 + DesiredTracker.MAX_HELD + 5; version++) {
+      tracker.onNotification(version, json("{\"n\":" + version + "}"));
+    }
+
+    tracker.onSnapshot(TwinCollection.fromJson("{\"n\":1,\"$version\":1}"));
+
+    assertThat(deliveredPatches()).containsExactly("1 {\"n\":1}");
+    assertThat(tracker.needsResync()).isTrue();
+    long last = 1 + DesiredTracker.MAX_HELD + 5;
+    tracker.onSnapshot(TwinCollection.fromJson("{\"n\":" + last + ",\"$version\":" + last + "}"));
+    assertThat(deliveredPatches()).containsExactly("1 {\"n\":1}", last + " {\"n\":" + last + "}");
+    assertThat(tracker.needsResync()).isFalse();
+  }
+
+  @Test
   void emptyFreshSectionAdvancesTheVersionWithoutACallback() {
     tracker.connectionStarted();
 

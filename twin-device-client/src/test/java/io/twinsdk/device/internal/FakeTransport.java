@@ -3,6 +3,7 @@ package io.twinsdk.device.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +63,10 @@ final class FakeTransport implements Transport {
   volatile String[] topics;
   volatile Listener listener;
   volatile boolean closed;
+  /** When set, publish throws it instead of sending, as Paho does for a message it refuses on a working link. */
+  volatile TransportException refusePublish;
+  /** When set, close blocks until it opens (10 s at most), as Paho's close does for hundreds of milliseconds. */
+  volatile CountDownLatch closeGate;
 
   private FakeTransport(BlockingQueue<FakeTransport> connecting) {
     this.connecting = connecting;
@@ -81,12 +86,23 @@ final class FakeTransport implements Transport {
     if (closed) {
       throw new TransportException(TransportException.Kind.NETWORK, "closed", null);
     }
+    if (refusePublish != null) {
+      throw refusePublish;
+    }
     published.add(new Published(topic, payload));
   }
 
   @Override
   public void close() {
     closed = true;
+    CountDownLatch gate = closeGate;
+    if (gate != null) {
+      try {
+        gate.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   void accept() {
