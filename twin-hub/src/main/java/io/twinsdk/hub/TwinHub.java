@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class TwinHub implements AutoCloseable {
   private final IotHub iotHub;
   private final int mqttPort;
   private final BulkJobs jobs;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private TwinHub(HubOptions options, HubCertificate certificate, AccessPolicies policies, HubStore store,
       ChangeBus bus, Vertx vertx, HttpGateway http, int httpsPort, IotHub iotHub, int mqttPort, BulkJobs jobs) {
@@ -265,10 +266,10 @@ public final class TwinHub implements AutoCloseable {
   /** Stops both servers and the store, releasing every thread, socket and file. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
+    // compareAndSet, not check-then-set: a shutdown hook and a test's @AfterAll may close at the same time.
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     iotHub.close();
     try {
       http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

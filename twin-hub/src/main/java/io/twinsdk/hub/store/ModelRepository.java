@@ -11,6 +11,12 @@ public interface ModelRepository {
   Optional<ModelRecord> find(String modelId);
 
   /**
+   * Returns whether the model is decommissioned (empty when it does not exist), without reading its document: twin
+   * writes ask this for every twin, and an import asks it a hundred thousand times.
+   */
+  Optional<Boolean> decommissioned(String modelId);
+
+  /**
    * Adds a new model.
    *
    * @param references the models it references directly (bases and Component schemas)

@@ -10,31 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RegistryIT {
-
-  @TempDir
-  static Path data;
-  static HubFixture fixture;
-  static ServiceCalls service;
-
-  @BeforeAll
-  static void startHub() {
-    fixture = HubFixture.start(data);
-    service = new ServiceCalls(fixture);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    fixture.close();
-  }
+class RegistryIT extends ServiceApiFixture {
 
   @Test
   void createdDeviceHasGeneratedKeysAndCanBeRead() {

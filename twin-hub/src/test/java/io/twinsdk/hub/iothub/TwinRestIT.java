@@ -6,31 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsdk.core.internal.Json;
 import io.twinsdk.hub.HubFixture;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TwinRestIT {
-
-  @TempDir
-  static Path data;
-  static HubFixture fixture;
-  static ServiceCalls service;
-
-  @BeforeAll
-  static void startHub() {
-    fixture = HubFixture.start(data);
-    service = new ServiceCalls(fixture);
-  }
-
-  @AfterAll
-  static void stopHub() {
-    fixture.close();
-  }
+class TwinRestIT extends ServiceApiFixture {
 
   private static JsonNode twin(String deviceId) {
     return HubFixture.json(service.send("GET", "/twins/" + deviceId, null));
@@ -160,13 +140,7 @@ class TwinRestIT {
     List<Integer> pageSizes = new ArrayList<>();
     String continuation = null;
     do {
-      List<String> headers = new ArrayList<>(List.of("x-ms-max-item-count", "2"));
-      if (continuation != null) {
-        headers.addAll(List.of("x-ms-continuation", continuation));
-      }
-      HttpResponse<String> page = fixture.send("POST", "/devices/query?" + ServiceCalls.API, service.ownerToken(),
-          "application/json", body, headers.toArray(String[]::new));
-      assertThat(page.statusCode()).isEqualTo(200);
+      HttpResponse<String> page = queryPage(body, 2, continuation);
       assertThat(page.headers().firstValue("x-ms-item-type")).hasValue("twin");
       JsonNode items = HubFixture.json(page);
       pageSizes.add(items.size());
@@ -176,6 +150,56 @@ class TwinRestIT {
 
     assertThat(pageSizes).containsExactly(2, 2, 1);
     assertThat(ids).containsExactly("paged-0", "paged-1", "paged-2", "paged-3", "paged-4");
+  }
+
+  private static HttpResponse<String> queryPage(String body, int pageSize, String continuation) {
+    List<String> headers = new ArrayList<>(List.of("x-ms-max-item-count", Integer.toString(pageSize)));
+    if (continuation != null) {
+      headers.addAll(List.of("x-ms-continuation", continuation));
+    }
+    HttpResponse<String> page = fixture.send("POST", "/devices/query?" + ServiceCalls.API, service.ownerToken(),
+        "application/json", body, headers.toArray(String[]::new));
+    assertThat(page.statusCode()).isEqualTo(200);
+    return page;
+  }
+
+  private static List<String> deviceIds(HttpResponse<String> page) {
+    List<String> ids = new ArrayList<>();
+    HubFixture.json(page).forEach(item -> ids.add(item.get("deviceId").asText()));
+    return ids;
+  }
+
+  @Test
+  void queryPagesNeitherSkipNorRepeatWhenDevicesChangeBetweenPages() {
+    for (int i = 0; i < 5; i++) {
+      fixture.hub().registerDevice("shift-" + i);
+      service.send("PATCH", "/twins/shift-" + i, "{\"tags\":{\"batch\":\"shift\"}}");
+    }
+    String body = "{\"query\":\"SELECT * FROM devices WHERE tags.batch = 'shift'\"}";
+    HttpResponse<String> first = queryPage(body, 2, null);
+
+    fixture.send("DELETE", "/devices/shift-0?" + ServiceCalls.API, service.ownerToken(), null, null, "If-Match", "*");
+    HttpResponse<String> second = queryPage(body, 2,
+        first.headers().firstValue("x-ms-continuation").orElseThrow());
+
+    assertThat(deviceIds(first)).containsExactly("shift-0", "shift-1");
+    assertThat(deviceIds(second)).containsExactly("shift-2", "shift-3");
+  }
+
+  @Test
+  void topLimitsTheRowsAcrossPages() {
+    for (int i = 0; i < 5; i++) {
+      fixture.hub().registerDevice("top-" + i);
+      service.send("PATCH", "/twins/top-" + i, "{\"tags\":{\"batch\":\"top\"}}");
+    }
+    String body = "{\"query\":\"SELECT TOP 3 * FROM devices WHERE tags.batch = 'top'\"}";
+    HttpResponse<String> first = queryPage(body, 2, null);
+    HttpResponse<String> second = queryPage(body, 2,
+        first.headers().firstValue("x-ms-continuation").orElseThrow());
+
+    assertThat(deviceIds(first)).containsExactly("top-0", "top-1");
+    assertThat(deviceIds(second)).containsExactly("top-2");
+    assertThat(second.headers().firstValue("x-ms-continuation")).isEmpty();
   }
 
   @Test

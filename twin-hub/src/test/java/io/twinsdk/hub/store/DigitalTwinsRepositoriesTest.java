@@ -10,6 +10,7 @@ import io.twinsdk.hub.store.sqlite.SqliteHubStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,24 @@ class DigitalTwinsRepositoriesTest {
     assertThat(store.write(tx -> tx.models().delete("dtmi:ex:Room;1")).get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(store.read(tx -> tx.models().referencedBy("dtmi:ex:Base;1")).get(10, TimeUnit.SECONDS)).isEmpty();
     assertThat(store.read(tx -> tx.models().all()).get(10, TimeUnit.SECONDS)).extracting(ModelRecord::id).containsExactly("dtmi:ex:Base;1");
+  }
+
+  @Test
+  void decommissionedFlagIsReadWithoutTheModelAndEmptyForAnUnknownModel() throws Exception {
+    write(tx -> {
+      tx.models().insert(model("dtmi:ex:Base;1"), List.of(), List.of());
+      tx.models().insert(model("dtmi:ex:Room;1"), List.of(), List.of());
+      return null;
+    });
+
+    write(tx -> tx.models().setDecommissioned("dtmi:ex:Room;1", true));
+
+    Optional<Boolean> room = read(tx -> tx.models().decommissioned("dtmi:ex:Room;1"));
+    Optional<Boolean> base = read(tx -> tx.models().decommissioned("dtmi:ex:Base;1"));
+    Optional<Boolean> missing = read(tx -> tx.models().decommissioned("dtmi:ex:Missing;1"));
+    assertThat(room).contains(true);
+    assertThat(base).contains(false);
+    assertThat(missing).isEmpty();
   }
 
   @Test

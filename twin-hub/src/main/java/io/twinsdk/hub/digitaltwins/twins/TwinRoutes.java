@@ -24,7 +24,6 @@ import io.twinsdk.hub.http.HttpResult;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.store.DigitalTwinRecord;
-import io.twinsdk.hub.store.ModelRecord;
 import io.twinsdk.hub.store.StoreTransaction;
 import java.time.Instant;
 import java.util.HashSet;
@@ -200,7 +199,7 @@ public final class TwinRoutes {
       String previousModel) {
     String modelId = twin.get(METADATA).get(METADATA_MODEL).textValue();
     if (!modelId.equals(previousModel)
-        && tx.models().find(modelId).map(ModelRecord::decommissioned).orElse(false)) {
+        && tx.models().decommissioned(modelId).orElse(false)) {
       throw ApiError.digitalTwins(400, "ModelDecommissioned", "The model " + modelId + " is decommissioned; new"
           + " twins cannot use it.");
     }

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
 final class DeviceConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceConnection.class);
+  private static final long PERSIST_TIMEOUT_SECONDS = 5;
 
   private final MqttGateway gateway;
   private final MqttEndpoint endpoint;
@@ -148,7 +150,9 @@ final class DeviceConnection {
       return CompletableFuture.completedFuture(null);
     }
     Set<String> filters = Set.copyOf(subscriptions.keySet());
-    return gateway.saveSession(deviceId, filters).exceptionally(e -> {
+    // Persistence is best effort: a stalled store must not hold back the SUBACK the device waits for (§5).
+    return gateway.saveSession(deviceId, filters).orTimeout(PERSIST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .exceptionally(e -> {
       LOG.warn("Could not keep the session of {}", deviceId, e);
       return null;
     });

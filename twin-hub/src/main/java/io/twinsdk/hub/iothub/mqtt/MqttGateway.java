@@ -197,8 +197,10 @@ public final class MqttGateway implements AutoCloseable {
         clean ? Set.of() : session.orElse(Set.of()));
     endpoint.closeHandler(v -> {
       connection.closed();
-      connections.remove(deviceId, connection);
-      if (connection.cleanSession()) {
+      // Only the device's current connection may drop the stored session: a replaced clean connection closing late
+      // must not delete the session a newer CleanSession=0 connection has persisted since.
+      boolean wasCurrent = connections.remove(deviceId, connection);
+      if (connection.cleanSession() && wasCurrent && !connections.containsKey(deviceId)) {
         store.write(tx -> tx.sessions().delete(deviceId));
       }
       LOG.debug("Device {} disconnected", deviceId);

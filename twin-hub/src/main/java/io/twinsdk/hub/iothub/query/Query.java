@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -50,24 +51,38 @@ public final class Query {
     return projections.isEmpty();
   }
 
+  /** Whether the query aggregates ({@code COUNT()} or {@code GROUP BY}), so that its rows need every twin at once. */
+  public boolean aggregates() {
+    return groupBy != null || projections.stream().anyMatch(Projection::isCount);
+  }
+
+  /** The {@code TOP} limit, if the query has one. */
+  public OptionalInt top() {
+    return top;
+  }
+
+  /** The result row of one twin for a query that does not aggregate, or empty when the WHERE clause rejects it. */
+  public Optional<JsonNode> row(JsonNode twin) {
+    if (!where.test(twin)) {
+      return Optional.empty();
+    }
+    return Optional.of(projections.isEmpty() ? twin : project(twin, 0));
+  }
+
   /** Evaluates the query over {@code twins} (service twin JSON), in their order. */
   public List<JsonNode> run(List<? extends JsonNode> twins) {
-    List<JsonNode> matching = new ArrayList<>();
-    for (JsonNode twin : twins) {
-      if (where.test(twin)) {
-        matching.add(twin);
+    List<JsonNode> result = new ArrayList<>();
+    if (aggregates()) {
+      List<JsonNode> matching = new ArrayList<>();
+      for (JsonNode twin : twins) {
+        if (where.test(twin)) {
+          matching.add(twin);
+        }
       }
-    }
-    List<JsonNode> result;
-    boolean aggregate = projections.stream().anyMatch(Projection::isCount);
-    if (groupBy != null || aggregate) {
       result = aggregate(matching);
-    } else if (projections.isEmpty()) {
-      result = matching;
     } else {
-      result = new ArrayList<>();
-      for (JsonNode twin : matching) {
-        result.add(project(twin, 0));
+      for (JsonNode twin : twins) {
+        row(twin).ifPresent(result::add);
       }
     }
     if (top.isPresent() && result.size() > top.getAsInt()) {

@@ -27,6 +27,12 @@ final class SqliteModels implements ModelRepository {
   }
 
   @Override
+  public Optional<Boolean> decommissioned(String modelId) {
+    return Sql.one(connection, "SELECT decommissioned FROM dt_models WHERE model_id = ?",
+        row -> row.getBoolean("decommissioned"), modelId);
+  }
+
+  @Override
   public void insert(ModelRecord model, Collection<ModelReference> references, Collection<String> ancestors) {
     Sql.update(connection, "INSERT INTO dt_models (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
         model.id(), Sql.json(model.document()), model.decommissioned(), model.uploadTime());
