@@ -36,6 +36,7 @@ public final class DeviceClientBuilder {
   private int port;
   private SSLSocketFactory socketFactory;
   private boolean webSocket;
+  private HttpProxy proxy;
   private Duration keepAlive = Duration.ofSeconds(230);
   private Duration connectTimeout = Duration.ofSeconds(30);
   private Duration operationTimeout = Duration.ofSeconds(60);
@@ -109,6 +110,16 @@ public final class DeviceClientBuilder {
   /** Uses MQTT over secure WebSocket ({@code wss://host:443/$iothub/websocket}) instead of MQTT over TLS. */
   public DeviceClientBuilder webSocket(boolean webSocket) {
     this.webSocket = webSocket;
+    return this;
+  }
+
+  /**
+   * Tunnels the connection through an HTTP proxy with {@code CONNECT}; needs {@link #webSocket(boolean) webSocket(true)},
+   * as IoT Hub devices reach the hub through proxies on port 443 only. A proxy that answers 407 ends the client in
+   * DISCONNECTED with an {@link UnauthorizedException}, as refused device credentials do.
+   */
+  public DeviceClientBuilder httpProxy(HttpProxy proxy) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy");
     return this;
   }
 
@@ -190,6 +201,9 @@ public final class DeviceClientBuilder {
     if (identity == null) {
       throw new IllegalStateException("Set connectionString, sharedAccessKey or sasTokenSupplier first");
     }
+    if (proxy != null && !webSocket) {
+      throw new IllegalStateException("An HTTP proxy needs MQTT over WebSocket: call webSocket(true)");
+    }
     DeviceConnectionString id = identity;
     TokenSource tokens;
     if (tokenSupplier != null) {
@@ -209,7 +223,7 @@ public final class DeviceClientBuilder {
         + (webSocket ? WEBSOCKET_PATH : "");
     PahoTransport.Settings settings = new PahoTransport.Settings(serverUri, clientId, username,
         socketFactory != null ? socketFactory : TlsTrust.systemDefault(), (int) keepAlive.getSeconds(),
-        (int) connectTimeout.getSeconds(), offlineQueueCapacity + 1);
+        (int) connectTimeout.getSeconds(), offlineQueueCapacity + 1, proxy);
     SessionOptions options = new SessionOptions(clientId.replace('/', '-'), tokens, retryPolicy, operationTimeout,
         offlineQueueCapacity, callbackQueueCapacity, desiredListener, stateListener, Clock.systemUTC());
     return new DeviceClient(new TwinSession(options, () -> new PahoTransport(settings)), operationTimeout);

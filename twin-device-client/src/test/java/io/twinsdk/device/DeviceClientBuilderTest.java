@@ -21,6 +21,28 @@ class DeviceClientBuilderTest {
   }
 
   @Test
+  void httpProxyWithoutWebSocketIsRefusedAtBuild() {
+    DeviceClientBuilder builder = DeviceClient.builder()
+        .connectionString("HostName=hub.example;DeviceId=d;SharedAccessKey=AA==")
+        .httpProxy(HttpProxy.of("proxy.example", 3128));
+
+    assertThatThrownBy(builder::buildClient)
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("webSocket(true)");
+  }
+
+  @Test
+  void httpProxyRefusesBadArgumentsAndHidesItsPassword() {
+    HttpProxy proxy = HttpProxy.withBasicCredentials("proxy.example", 3128, "alice", "s3cret");
+
+    assertThat(proxy.toString()).contains("proxy.example:3128", "alice").doesNotContain("s3cret");
+    assertThat(proxy.password()).hasValue("s3cret");
+    assertThatThrownBy(() -> HttpProxy.of("proxy.example", 0)).hasMessageContaining("port");
+    assertThatThrownBy(() -> HttpProxy.of("", 3128)).hasMessageContaining("host");
+    assertThatThrownBy(() -> HttpProxy.withBasicCredentials("proxy.example", 3128, "a:b", "x"))
+        .hasMessageContaining("':'");
+  }
+
+  @Test
   void badOptionsAreRefusedNamingTheArgument() {
     DeviceClientBuilder builder = DeviceClient.builder();
 

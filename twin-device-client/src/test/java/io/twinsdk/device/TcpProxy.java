@@ -64,15 +64,16 @@ final class TcpProxy implements AutoCloseable {
         upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
         sockets.add(client);
         sockets.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        pump(client, upstream, sockets);
+        pump(upstream, client, sockets);
       } catch (IOException e) {
         // Server closed, or the hub refused: the client sees a dropped connection, as it would.
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to} on a new thread until either closes, then closes both and forgets them. */
+  static void pump(Socket from, Socket to, Set<Socket> sockets) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -94,7 +95,7 @@ final class TcpProxy implements AutoCloseable {
     thread.start();
   }
 
-  private static void closeQuietly(Socket socket) {
+  static void closeQuietly(Socket socket) {
     try {
       socket.close();
     } catch (IOException e) {

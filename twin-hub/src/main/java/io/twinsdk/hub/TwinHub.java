@@ -16,6 +16,7 @@ import io.twinsdk.hub.http.HttpGateway;
 import io.twinsdk.hub.http.Realm;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.iothub.IotHub;
+import io.twinsdk.hub.iothub.mqtt.MqttWebSocketBridge;
 import io.twinsdk.hub.store.HubStore;
 import io.twinsdk.hub.store.sqlite.SqliteHubStore;
 import io.twinsdk.hub.tls.HubCertificate;
@@ -46,6 +47,8 @@ public final class TwinHub implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwinHub.class);
   private static final long START_TIMEOUT_SECONDS = 30;
+  /** Room for MQTT packet headers around the largest payload, so the MQTT listener, not WebSocket, enforces size. */
+  private static final int WEBSOCKET_FRAME_OVERHEAD = 1024;
   private static final String DIGITAL_TWINS_SCOPE = "https://digitaltwins.azure.net";
 
   private final HubOptions options;
@@ -116,6 +119,9 @@ public final class TwinHub implements AutoCloseable {
       new BulkJobRoutes(jobs).register(router);
       HttpGateway http = new HttpGateway(vertx, router,
           Map.of(Realm.DIGITAL_TWINS, new BearerAuthenticator(tokens), Realm.IOT_HUB, iotHub.authenticator()));
+      // MQTT over WebSocket shares the HTTPS port, as IoT Hub serves both on 443.
+      http.webSockets(await(iotHub.listenMqttWebSocket(eventLoops).toCompletionStage().toCompletableFuture()),
+          MqttWebSocketBridge.SUBPROTOCOL, options.maxMqttMessageBytes() + WEBSOCKET_FRAME_OVERHEAD);
       int httpsPort = await(http.listen(options.bindAddress(), options.httpsPort(),
           certificate.certificatePath().toString(), certificate.keyPath().toString())
           .toCompletionStage().toCompletableFuture());

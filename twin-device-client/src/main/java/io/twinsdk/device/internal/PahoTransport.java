@@ -1,5 +1,6 @@
 package io.twinsdk.device.internal;
 
+import io.twinsdk.device.HttpProxy;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -139,7 +140,9 @@ public final class PahoTransport implements Transport {
     options.setKeepAliveInterval(settings.keepAliveSeconds);
     options.setConnectionTimeout(settings.connectTimeoutSeconds);
     options.setMaxInflight(settings.maxInflight);
-    options.setSocketFactory(new NoDelaySocketFactory(settings.socketFactory));
+    options.setSocketFactory(settings.proxy == null ? new NoDelaySocketFactory(settings.socketFactory)
+        : new ProxyTunnelSocketFactory(settings.socketFactory, settings.proxy.host(), settings.proxy.port(),
+            settings.proxy.username().orElse(null), settings.proxy.password().orElse(null)));
     options.setHttpsHostnameVerificationEnabled(true);
     return options;
   }
@@ -188,6 +191,12 @@ public final class PahoTransport implements Transport {
       return (TransportException) failure;
     }
     TransportException.Kind kind = TransportException.Kind.NETWORK;
+    ProxyTunnelException proxyRefusal = proxyRefusal(failure);
+    if (proxyRefusal != null && proxyRefusal.status() == ProxyTunnelException.PROXY_AUTHENTICATION_REQUIRED) {
+      // Wrong or missing proxy credentials do not heal by retrying, like refused device credentials.
+      return new TransportException(TransportException.Kind.UNAUTHORIZED, what + ": " + proxyRefusal.getMessage(),
+          proxyRefusal);
+    }
     if (failure instanceof MqttException) {
       switch (((MqttException) failure).getReasonCode()) {
         case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
@@ -211,6 +220,15 @@ public final class PahoTransport implements Transport {
     return new TransportException(kind, what + ": " + detail, failure);
   }
 
+  private static ProxyTunnelException proxyRefusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProxyTunnelException) {
+        return (ProxyTunnelException) cause;
+      }
+    }
+    return null;
+  }
+
   /** Where and how to connect; immutable. */
   public static final class Settings {
 
@@ -221,10 +239,14 @@ public final class PahoTransport implements Transport {
     final int keepAliveSeconds;
     final int connectTimeoutSeconds;
     final int maxInflight;
+    final HttpProxy proxy;
 
-    /** Creates settings; {@code serverUri} is {@code ssl://host:port} or {@code wss://host:port/path}. */
+    /**
+     * Creates settings; {@code serverUri} is {@code ssl://host:port} or {@code wss://host:port/path}, and
+     * {@code proxy}, when not null, the HTTP proxy to tunnel through.
+     */
     public Settings(String serverUri, String clientId, String username, SSLSocketFactory socketFactory,
-        int keepAliveSeconds, int connectTimeoutSeconds, int maxInflight) {
+        int keepAliveSeconds, int connectTimeoutSeconds, int maxInflight, HttpProxy proxy) {
       this.serverUri = serverUri;
       this.clientId = clientId;
       this.username = username;
@@ -232,6 +254,7 @@ public final class PahoTransport implements Transport {
       this.keepAliveSeconds = keepAliveSeconds;
       this.connectTimeoutSeconds = connectTimeoutSeconds;
       this.maxInflight = maxInflight;
+      this.proxy = proxy;
     }
   }
 }

@@ -7,14 +7,17 @@ import io.twinsdk.hub.auth.Principal;
 import io.twinsdk.hub.store.StoreException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +54,25 @@ public final class HttpGateway {
   private final Router router;
   private final Map<Realm, Authenticator> authenticators;
   private HttpServer server;
+  private Handler<ServerWebSocket> webSocketHandler;
+  private String webSocketSubprotocol;
+  private int maxWebSocketMessageBytes;
 
   /** Creates a gateway serving {@code router}, authenticating each realm with its authenticator. */
   public HttpGateway(Vertx vertx, Router router, Map<Realm, Authenticator> authenticators) {
     this.vertx = vertx;
     this.router = router;
     this.authenticators = Map.copyOf(authenticators);
+  }
+
+  /**
+   * Serves WebSocket upgrades with {@code handler} (which refuses paths it does not serve), offering
+   * {@code subprotocol} and accepting messages up to {@code maxMessageBytes}; call before {@link #listen}.
+   */
+  public void webSockets(Handler<ServerWebSocket> handler, String subprotocol, int maxMessageBytes) {
+    this.webSocketHandler = handler;
+    this.webSocketSubprotocol = subprotocol;
+    this.maxWebSocketMessageBytes = maxMessageBytes;
   }
 
   /** Starts listening; the future completes with the bound port. */
@@ -68,7 +84,15 @@ public final class HttpGateway {
         .setKeyCertOptions(new PemKeyCertOptions().setCertPath(certificatePath).setKeyPath(keyPath))
         .setIdleTimeout(240)
         .setDecompressionSupported(false);
+    if (webSocketHandler != null) {
+      options.setWebSocketSubProtocols(List.of(webSocketSubprotocol))
+          .setMaxWebSocketFrameSize(maxWebSocketMessageBytes)
+          .setMaxWebSocketMessageSize(maxWebSocketMessageBytes);
+    }
     server = vertx.createHttpServer(options).requestHandler(this::handle);
+    if (webSocketHandler != null) {
+      server.webSocketHandler(webSocketHandler);
+    }
     return server.listen().map(HttpServer::actualPort);
   }
 

@@ -7,6 +7,7 @@ import io.twinsdk.hub.bus.ChangeBus;
 import io.twinsdk.hub.http.Authenticator;
 import io.twinsdk.hub.http.Router;
 import io.twinsdk.hub.iothub.mqtt.MqttGateway;
+import io.twinsdk.hub.iothub.mqtt.MqttWebSocketBridge;
 import io.twinsdk.hub.iothub.query.QueryRoutes;
 import io.twinsdk.hub.iothub.registry.DeviceRegistry;
 import io.twinsdk.hub.iothub.registry.RegistryRoutes;
@@ -31,12 +32,15 @@ public final class IotHub implements AutoCloseable {
   private final ServiceSasAuthenticator authenticator;
   private final HubOptions options;
   private final HubStore store;
+  private final Vertx vertx;
+  private volatile MqttWebSocketBridge webSocketBridge;
 
   /** Assembles the IoT Hub features over {@code store}. */
   public IotHub(Vertx vertx, HubStore store, ChangeBus bus, AccessPolicies policies, HubOptions options,
       Clock clock) {
     this.options = options;
     this.store = store;
+    this.vertx = vertx;
     this.registry = new DeviceRegistry(store, clock);
     this.twins = new TwinService(store, clock);
     this.mqtt = new MqttGateway(vertx, store, bus, twins, policies, options.hostName(),
@@ -62,6 +66,15 @@ public final class IotHub implements AutoCloseable {
         certificate.keyPath().toString(), options.maxMqttMessageBytes(), eventLoops);
   }
 
+  /**
+   * Starts the loopback MQTT listener behind MQTT over WebSocket; the future completes with the handler to serve
+   * WebSocket upgrades on the HTTPS port with.
+   */
+  public Future<MqttWebSocketBridge> listenMqttWebSocket(int eventLoops) {
+    return mqtt.listenLoopback(options.maxMqttMessageBytes(), eventLoops)
+        .map(port -> webSocketBridge = new MqttWebSocketBridge(vertx, port));
+  }
+
   /** The device registry. */
   public DeviceRegistry registry() {
     return registry;
@@ -83,6 +96,9 @@ public final class IotHub implements AutoCloseable {
   /** Stops the MQTT listener and closes every device connection. */
   @Override
   public void close() {
+    if (webSocketBridge != null) {
+      webSocketBridge.close();
+    }
     mqtt.close();
   }
 }

@@ -81,12 +81,16 @@ class AzureSdkInteropIT {
   }
 
   private static DeviceClient deviceClient(Device device) {
+    return deviceClient(device, IotHubClientProtocol.MQTT);
+  }
+
+  private static DeviceClient deviceClient(Device device, IotHubClientProtocol protocol) {
     String connectionString = "HostName=" + HOST + ";DeviceId=" + device.getDeviceId() + ";SharedAccessKey="
         + device.getPrimaryKey();
     ClientOptions options = ClientOptions.builder()
         .sslContext(HubFixture.trusting(hub.certificatePath()))
         .build();
-    return new DeviceClient(connectionString, IotHubClientProtocol.MQTT, options);
+    return new DeviceClient(connectionString, protocol, options);
   }
 
   @Test
@@ -140,6 +144,37 @@ class AzureSdkInteropIT {
         ids.add(query.next().getDeviceId());
       }
       assertThat(ids).containsExactly("sdk-device");
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void deviceClientOverMqttWebSocketOnPort443ReadsReportsAndReceivesDesired() throws Exception {
+    Device device = new RegistryClient(serviceConnectionString)
+        .addDevice(new Device("sdk-websocket", AuthenticationType.SAS));
+    TwinClient twins = new TwinClient(serviceConnectionString);
+    BlockingQueue<com.microsoft.azure.sdk.iot.device.twin.Twin> desired = new LinkedBlockingQueue<>();
+    DeviceClient client = deviceClient(device, IotHubClientProtocol.MQTT_WS);
+    try {
+      client.open(true);
+      client.subscribeToDesiredProperties((twin, context) -> desired.add(twin), null);
+      com.microsoft.azure.sdk.iot.device.twin.Twin initial = client.getTwin();
+      com.microsoft.azure.sdk.iot.device.twin.TwinCollection reported =
+          new com.microsoft.azure.sdk.iot.device.twin.TwinCollection();
+      reported.put("transport", "websocket");
+      ReportedPropertiesUpdateResponse update = client.updateReportedProperties(reported);
+
+      Twin serviceTwin = twins.get("sdk-websocket");
+      serviceTwin.getDesiredProperties().put("rate", 9);
+      twins.patch(serviceTwin);
+      com.microsoft.azure.sdk.iot.device.twin.Twin notification = desired.poll(30, TimeUnit.SECONDS);
+
+      assertThat(initial.getReportedProperties().getVersion()).isEqualTo(1);
+      assertThat(update.getVersion()).isEqualTo(2);
+      assertThat(serviceTwin.getReportedProperties().get("transport")).isEqualTo("websocket");
+      assertThat(notification).isNotNull();
+      assertThat(((Number) notification.getDesiredProperties().get("rate")).intValue()).isEqualTo(9);
     } finally {
       client.close();
     }

@@ -36,8 +36,8 @@ final class PahoDevice implements AutoCloseable {
   private final CompletableFuture<Throwable> lost = new CompletableFuture<>();
   private IMqttToken connectToken;
 
-  private PahoDevice(int port, String clientId) throws MqttException {
-    client = new MqttAsyncClient("ssl://localhost:" + port, clientId, new MemoryPersistence());
+  private PahoDevice(String serverUri, String clientId) throws MqttException {
+    client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
     client.setCallback(new MqttCallback() {
       @Override
       public void connectionLost(Throwable cause) {
@@ -73,7 +73,22 @@ final class PahoDevice implements AutoCloseable {
   /** Connects to a hub known by host name, MQTT port and certificate (a hub in another process). */
   static PahoDevice connect(String hostName, int port, Path certificate, String clientId, String userDevice,
       String password, boolean clean) throws MqttException {
-    PahoDevice device = new PahoDevice(port, clientId);
+    return connect("ssl://localhost:" + port, hostName, certificate, clientId, userDevice, password, clean);
+  }
+
+  /**
+   * Connects like {@link #connect(TwinHub, String, String, String, boolean)} but over MQTT over secure WebSocket on the
+   * hub's HTTPS port, with the URI the official Java device SDK dials.
+   */
+  static PahoDevice connectWebSocket(TwinHub hub, String clientId, String userDevice, String password, boolean clean)
+      throws MqttException {
+    return connect("wss://localhost:" + hub.httpsPort() + "/$iothub/websocket?iothub-no-client-cert=true",
+        hub.hostName(), hub.certificatePath(), clientId, userDevice, password, clean);
+  }
+
+  private static PahoDevice connect(String serverUri, String hostName, Path certificate, String clientId,
+      String userDevice, String password, boolean clean) throws MqttException {
+    PahoDevice device = new PahoDevice(serverUri, clientId);
     MqttConnectOptions options = new MqttConnectOptions();
     options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     options.setCleanSession(clean);

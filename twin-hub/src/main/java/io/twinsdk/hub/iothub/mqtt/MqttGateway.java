@@ -25,6 +25,7 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,9 +61,8 @@ public final class MqttGateway implements AutoCloseable {
   private final int telemetryRetention;
   private final Clock clock;
   private final ConcurrentMap<String, DeviceConnection> connections = new ConcurrentHashMap<>();
-  private final List<MqttServer> servers = new CopyOnWriteArrayList<>();
+  private final List<String> deployments = new CopyOnWriteArrayList<>();
   private final AutoCloseable busSubscription;
-  private volatile String deployment;
 
   /** Creates a gateway; {@link #listen} starts it. */
   public MqttGateway(Vertx vertx, HubStore store, ChangeBus bus, TwinService twins, AccessPolicies policies,
@@ -93,18 +93,40 @@ public final class MqttGateway implements AutoCloseable {
         .setMaxClientIdLength(256)
         .setAutoClientId(false)
         .setTimeoutOnConnect(30);
+    return listen(options, instances);
+  }
+
+  /**
+   * Listens without TLS on a free loopback port for {@link MqttWebSocketBridge}, which terminates TLS and WebSocket
+   * on the HTTPS port and forwards the MQTT bytes here, so that both transports share one endpoint logic (same auth,
+   * topics and limits); the future completes with the bound port.
+   */
+  public Future<Integer> listenLoopback(int maxMessageBytes, int instances) {
+    MqttServerOptions options = new MqttServerOptions()
+        .setHost("127.0.0.1")
+        // A different negative port than listen()'s, so these servers share their own random port, not the TLS one.
+        .setPort(-2)
+        .setMaxMessageSize(maxMessageBytes)
+        .setMaxClientIdLength(256)
+        .setAutoClientId(false)
+        .setTimeoutOnConnect(30);
+    return listen(options, instances);
+  }
+
+  private Future<Integer> listen(MqttServerOptions options, int instances) {
+    List<MqttServer> started = new CopyOnWriteArrayList<>();
     // One server per verticle instance: each instance gets its own event loop, and the shared port hands connections
     // round-robin to them. Servers created from one plain thread would all share that thread's single context.
     return vertx.deployVerticle(() -> new AbstractVerticle() {
       @Override
-      public void start(Promise<Void> started) {
+      public void start(Promise<Void> starting) {
         MqttServer server = MqttServer.create(vertx, options).endpointHandler(MqttGateway.this::onConnect);
-        servers.add(server);
-        server.listen().<Void>mapEmpty().onComplete(started);
+        started.add(server);
+        server.listen().<Void>mapEmpty().onComplete(starting);
       }
     }, new DeploymentOptions().setInstances(instances)).map(id -> {
-      deployment = id;
-      return servers.get(0).actualPort();
+      deployments.add(id);
+      return started.get(0).actualPort();
     });
   }
 
@@ -248,11 +270,11 @@ public final class MqttGateway implements AutoCloseable {
       LOG.debug("Removing the bus listener failed", e);
     }
     connections.values().forEach(connection -> connection.close("the hub is stopping"));
-    if (deployment != null) {
-      // Undeploying closes the servers the verticles opened.
-      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-          .exceptionally(e -> null).join();
-    }
+    // Undeploying closes the servers the verticles opened.
+    List<Future<Void>> undeploying = new ArrayList<>();
+    deployments.forEach(id -> undeploying.add(vertx.undeploy(id)));
+    Future.join(undeploying).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
+        .exceptionally(e -> null).join();
   }
 
   private record Lookup(Optional<DeviceRecord> device, Optional<Set<String>> session) {}
