@@ -113,9 +113,10 @@ class DigitalTwinsJobsIT {
   @Test
   @Order(3)
   void duplicateImportJobIdIsAlreadyExists() {
-    URI somewhere = imports.resolve("x.ndjson").toUri();
+    URI input = imports.resolve("x.ndjson").toUri();
+    URI output = imports.resolve("x-log.ndjson").toUri();
 
-    assertThatThrownBy(() -> client.createImportJob("imp-1", somewhere, somewhere))
+    assertThatThrownBy(() -> client.createImportJob("imp-1", input, output))
         .isInstanceOf(AlreadyExistsException.class);
   }
 
