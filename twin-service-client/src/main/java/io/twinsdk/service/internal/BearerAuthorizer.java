@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -90,7 +89,7 @@ public final class BearerAuthorizer implements Authorizer {
    * that needed the token. Its message and error code stay, and the original is the cause.
    */
   private static ServiceException asServiceException(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause = Futures.unwrap(error);
     String code = cause instanceof ServiceException ? ((ServiceException) cause).errorCode().orElse(null) : null;
     String what = cause instanceof ServiceException ? "the token endpoint answered " + cause.getMessage()
         : cause.toString();

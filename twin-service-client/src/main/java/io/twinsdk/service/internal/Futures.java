@@ -67,7 +67,8 @@ public final class Futures {
     }
   }
 
-  private static Throwable unwrap(Throwable error) {
+  /** Returns the failure a {@link CompletionException} wraps, or {@code error} itself. */
+  static Throwable unwrap(Throwable error) {
     return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 }

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -258,7 +257,7 @@ public final class HttpPipeline implements AutoCloseable {
       attempts++;
       authorizer.authorization().whenComplete((authorization, error) -> {
         if (error != null) {
-          fail(error instanceof CompletionException ? error.getCause() : error);
+          fail(Futures.unwrap(error));
           return;
         }
         sentAuthorization = authorization;
